@@ -1,0 +1,127 @@
+"""ollixir: a typed client for the Ollama HTTP API.
+
+>>> import ollixir
+>>> client = ollixir.init()                      # OLLAMA_HOST or http://127.0.0.1:11434
+>>> reply = client.chat("llama3.2", [{"role": "user", "content": "Hello!"}])
+>>> reply.message.content
+
+Public names are loaded on first use, so ``import ollixir`` stays cheap; everything listed in
+``__all__`` is importable as usual.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._errors import ConnectionError, OllixirError, ProtocolError, RequestError, ResponseError, TimeoutError
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import aio, presets, tools
+    from ._async_client import AsyncClient
+    from ._client import Client
+    from ._functions import (
+        chat,
+        check_blob,
+        completion,
+        copy,
+        copy_model,
+        create,
+        create_blob,
+        create_model,
+        delete,
+        delete_model,
+        embed,
+        embeddings,
+        generate,
+        list,
+        list_models,
+        list_running,
+        preload,
+        ps,
+        pull,
+        pull_model,
+        push,
+        push_model,
+        show,
+        show_model,
+        unload,
+        version,
+        web_fetch,
+        web_search,
+    )
+    from ._host import parse_host
+    from ._init import init, init_async
+    from ._retry import RetryPolicy, is_retryable
+    from ._schema import StructuredOutputError
+    from ._stream import AsyncStream, Stream
+    from ._types import DictResults, TypedResults
+    from .modelfile import Modelfile
+
+_LAZY: dict[str, str] = {
+    "Client": "._client",
+    "AsyncClient": "._async_client",
+    "init": "._init",
+    "init_async": "._init",
+    "Stream": "._stream",
+    "AsyncStream": "._stream",
+    "RetryPolicy": "._retry",
+    "is_retryable": "._retry",
+    "parse_host": "._host",
+    "Modelfile": ".modelfile",
+    "StructuredOutputError": "._schema",
+    "TypedResults": "._types",
+    "DictResults": "._types",
+    "aio": ".aio",
+    "tools": ".tools",
+    "presets": ".presets",
+}
+_FUNCTIONS = (
+    "chat completion embed embeddings list_models list_running show_model create_model copy_model delete_model "
+    "pull_model push_model check_blob create_blob preload unload version web_search web_fetch "
+    "generate list ps show create copy delete pull push"
+).split()
+_LAZY.update(dict.fromkeys(_FUNCTIONS, "._functions"))
+
+__all__ = [
+    "AsyncClient",
+    "AsyncStream",
+    "Client",
+    "ConnectionError",
+    "DictResults",
+    "Modelfile",
+    "OllixirError",
+    "ProtocolError",
+    "RequestError",
+    "ResponseError",
+    "RetryPolicy",
+    "Stream",
+    "StructuredOutputError",
+    "TimeoutError",
+    "TypedResults",
+    "__version__",
+    "aio",
+    "init",
+    "init_async",
+    "is_retryable",
+    "parse_host",
+    "presets",
+    "tools",
+    *_FUNCTIONS,
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ollixir' has no attribute {name!r}")
+    mod = importlib.import_module(module, __name__)
+    value = mod if module.lstrip(".") == name else getattr(mod, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> builtins.list[str]:
+    return sorted(set(globals()) | set(__all__))

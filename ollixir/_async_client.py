@@ -1,0 +1,158 @@
+"""The asynchronous client.
+
+Operation bodies live in ``_methods`` (shared with the sync client) and typed signatures in
+``_async_api``; this class adds configuration and the executor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Literal, TypeVar, overload
+
+import httpx
+
+from . import _ops
+from ._async import AsyncExecutor
+from ._async_api import AsyncAPI
+from ._blob import blob_source
+from ._call import Call
+from ._config import Config, HeadersLike, ResponseFormat, make_config
+from ._create import CreatePlan
+from ._methods import apply
+from ._process import run_async_sink
+from ._retry import RetryPolicy
+from ._types import DictResults, TypedResults
+
+__all__ = ["AsyncClient"]
+
+M = TypeVar("M", TypedResults, DictResults)
+
+
+class AsyncClient(AsyncAPI[M]):
+    """The asyncio twin of :class:`~ollixir.Client`: the same operations, arguments, results and
+    errors, awaited; streams are ``async for``-able. One ``httpx.AsyncClient`` pool serves every call.
+
+    Configuration is read as for the sync client (see :func:`ollixir.init_async`).
+    """
+
+    @overload
+    def __init__(
+        self: AsyncClient[TypedResults],
+        target: str | httpx.AsyncClient | None = None,
+        *,
+        host: str | None = None,
+        base_url: str | None = None,
+        headers: HeadersLike | None = None,
+        receive_timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        api_key: str | None = None,
+        cloud_url: str | None = None,
+        retry: RetryPolicy | bool | None = None,
+        response_format: Literal["typed"] = "typed",
+        **httpx_kwargs: Any,
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: AsyncClient[DictResults],
+        target: str | httpx.AsyncClient | None = None,
+        *,
+        host: str | None = None,
+        base_url: str | None = None,
+        headers: HeadersLike | None = None,
+        receive_timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        api_key: str | None = None,
+        cloud_url: str | None = None,
+        retry: RetryPolicy | bool | None = None,
+        response_format: Literal["dict"],
+        **httpx_kwargs: Any,
+    ) -> None: ...
+    def __init__(
+        self,
+        target: str | httpx.AsyncClient | None = None,
+        *,
+        host: str | None = None,
+        base_url: str | None = None,
+        headers: HeadersLike | None = None,
+        receive_timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        api_key: str | None = None,
+        cloud_url: str | None = None,
+        retry: RetryPolicy | bool | None = None,
+        response_format: ResponseFormat = "typed",
+        **httpx_kwargs: Any,
+    ) -> None:
+        http: httpx.AsyncClient | None = None
+        if isinstance(target, httpx.AsyncClient):
+            http, target = target, (str(target.base_url).rstrip("/") or None)
+        self._config: Config = make_config(
+            target,
+            host=host,
+            base_url=base_url,
+            headers=headers,
+            receive_timeout=receive_timeout,
+            timeout=timeout,
+            api_key=api_key,
+            cloud_url=cloud_url,
+            retry=retry,
+            response_format=response_format,
+            httpx_kwargs=httpx_kwargs,
+        )
+        self._exec = AsyncExecutor(self._config, http)
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        """The shared ``httpx.AsyncClient`` (one connection pool for every call)."""
+        return self._exec.http
+
+    def __repr__(self) -> str:
+        fmt = "typed" if self._config.typed else "dict"
+        return (
+            f"AsyncClient(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, "
+            f"response_format={fmt!r})"
+        )
+
+    async def _run(self, call: Call, stream: object = False) -> Any:
+        if call.stream is None:
+            return await self._exec.run(call)
+        if stream is True:
+            return await self._exec.stream(call)
+        return run_async_sink(self._exec.stream, call, stream)
+
+    async def _create_blob(self, source: object, opts: Mapping[str, Any]) -> str:
+        src = blob_source(source)
+        # Hashing a large file is CPU and disk work: keep it off the event loop.
+        digest = await asyncio.to_thread(src.digest)
+        if not await self._exec.run(apply(_ops.check_blob(digest), opts)):
+            await self._exec.run(apply(_ops.create_blob(src, digest), opts))
+        return digest
+
+    async def _create(self, plan: CreatePlan, stream: object, opts: Mapping[str, Any]) -> Any:
+        fields = dict(plan.fields)
+        for key, sources in plan.uploads.items():
+            digests = dict(fields.get(key, {}))
+            for name, source in sources.items():
+                digests[name] = await self._create_blob(source, opts)
+            fields[key] = digests
+        call = _ops.create_model(self._config.typed, fields, stream=stream is not False)
+        return await self._run(apply(call, opts), stream)
+
+    async def aclose(self) -> None:
+        """Close the connection pools (a caller-supplied ``httpx.AsyncClient`` is left open)."""
+        await self._exec.aclose()
+
+    async def __aenter__(self) -> AsyncClient[M]:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

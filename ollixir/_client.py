@@ -1,0 +1,154 @@
+"""The synchronous client.
+
+Operation bodies live in ``_methods`` (shared with the async client) and typed signatures in
+``_sync_api``; this class adds configuration and the executor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Literal, TypeVar, overload
+
+import httpx
+
+from . import _ops
+from ._blob import blob_source
+from ._call import Call
+from ._config import Config, HeadersLike, ResponseFormat, make_config
+from ._create import CreatePlan
+from ._methods import apply
+from ._process import run_sync_sink
+from ._retry import RetryPolicy
+from ._sync import SyncExecutor
+from ._sync_api import SyncAPI
+from ._types import DictResults, TypedResults
+
+__all__ = ["Client"]
+
+M = TypeVar("M", TypedResults, DictResults)
+
+
+class Client(SyncAPI[M]):
+    """A client for one Ollama server (and ollama.com for web search and fetch).
+
+    ``Client()`` reads ``OLLAMA_HOST`` (default ``http://127.0.0.1:11434``) and ``OLLAMA_API_KEY``;
+    see :func:`ollixir.init` for every argument. One ``httpx.Client`` connection pool serves every
+    call. Safe to share between threads.
+    """
+
+    @overload
+    def __init__(
+        self: Client[TypedResults],
+        target: str | httpx.Client | None = None,
+        *,
+        host: str | None = None,
+        base_url: str | None = None,
+        headers: HeadersLike | None = None,
+        receive_timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        api_key: str | None = None,
+        cloud_url: str | None = None,
+        retry: RetryPolicy | bool | None = None,
+        response_format: Literal["typed"] = "typed",
+        **httpx_kwargs: Any,
+    ) -> None: ...
+    @overload
+    def __init__(
+        self: Client[DictResults],
+        target: str | httpx.Client | None = None,
+        *,
+        host: str | None = None,
+        base_url: str | None = None,
+        headers: HeadersLike | None = None,
+        receive_timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        api_key: str | None = None,
+        cloud_url: str | None = None,
+        retry: RetryPolicy | bool | None = None,
+        response_format: Literal["dict"],
+        **httpx_kwargs: Any,
+    ) -> None: ...
+    def __init__(
+        self,
+        target: str | httpx.Client | None = None,
+        *,
+        host: str | None = None,
+        base_url: str | None = None,
+        headers: HeadersLike | None = None,
+        receive_timeout: float | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        api_key: str | None = None,
+        cloud_url: str | None = None,
+        retry: RetryPolicy | bool | None = None,
+        response_format: ResponseFormat = "typed",
+        **httpx_kwargs: Any,
+    ) -> None:
+        http: httpx.Client | None = None
+        if isinstance(target, httpx.Client):
+            http, target = target, (str(target.base_url).rstrip("/") or None)
+        self._config: Config = make_config(
+            target,
+            host=host,
+            base_url=base_url,
+            headers=headers,
+            receive_timeout=receive_timeout,
+            timeout=timeout,
+            api_key=api_key,
+            cloud_url=cloud_url,
+            retry=retry,
+            response_format=response_format,
+            httpx_kwargs=httpx_kwargs,
+        )
+        self._exec = SyncExecutor(self._config, http)
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    @property
+    def http(self) -> httpx.Client:
+        """The shared ``httpx.Client`` (one connection pool for every call)."""
+        return self._exec.http
+
+    def __repr__(self) -> str:
+        fmt = "typed" if self._config.typed else "dict"
+        return f"Client(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, response_format={fmt!r})"
+
+    def _run(self, call: Call, stream: object = False) -> Any:
+        if call.stream is None:
+            return self._exec.run(call)
+        if stream is True:
+            return self._exec.stream(call)
+        return run_sync_sink(self._exec.stream, call, stream)
+
+    def _create_blob(self, source: object, opts: Mapping[str, Any]) -> str:
+        src = blob_source(source)
+        digest = src.digest()
+        if not self._exec.run(apply(_ops.check_blob(digest), opts)):
+            self._exec.run(apply(_ops.create_blob(src, digest), opts))
+        return digest
+
+    def _create(self, plan: CreatePlan, stream: object, opts: Mapping[str, Any]) -> Any:
+        fields = dict(plan.fields)
+        for key, sources in plan.uploads.items():
+            digests = dict(fields.get(key, {}))
+            for name, source in sources.items():
+                digests[name] = self._create_blob(source, opts)
+            fields[key] = digests
+        call = _ops.create_model(self._config.typed, fields, stream=stream is not False)
+        return self._run(apply(call, opts), stream)
+
+    def close(self) -> None:
+        """Close the connection pools (a caller-supplied ``httpx.Client`` is left open)."""
+        self._exec.close()
+
+    def __enter__(self) -> Client[M]:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

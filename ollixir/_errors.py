@@ -1,0 +1,73 @@
+"""The exception hierarchy. Every failure an operation can produce is one of these."""
+
+from __future__ import annotations
+
+import builtins
+
+__all__ = [
+    "ConnectionError",
+    "OllixirError",
+    "ProtocolError",
+    "RequestError",
+    "ResponseError",
+    "TimeoutError",
+]
+
+
+class OllixirError(Exception):
+    """Base class of every error ollixir raises."""
+
+
+class RequestError(OllixirError, ValueError):
+    """Bad input, caught before any network traffic.
+
+    It subclasses ``ValueError`` so code that already guards against bad values keeps working.
+    """
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param
+        self.message = message
+
+
+class ConnectionError(OllixirError, builtins.ConnectionError):  # noqa: A001 - deliberate shadowing, re-exported
+    """The server could not be reached or stopped answering: refused, DNS, TLS, timeout, dropped stream."""
+
+    def __init__(self, message: str, *, url: str | None = None, operation: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = url
+        self.operation = operation
+
+
+class TimeoutError(ConnectionError, builtins.TimeoutError):  # noqa: A001
+    """A connect, read, write or pool timeout fired."""
+
+
+class ResponseError(OllixirError):
+    """The server answered with an error: an HTTP error status, or an ``{"error": ...}`` line mid-stream."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        operation: str | None = None,
+        body: str | None = None,
+    ) -> None:
+        prefix = f"{operation}: " if operation else ""
+        super().__init__(f"{prefix}{message} (status {status})")
+        self.error = message
+        self.message = message
+        self.status = status
+        self.operation = operation
+        self.body = body
+
+    @property
+    def status_code(self) -> int:
+        """Alias of :attr:`status`, the name the official client uses."""
+        return self.status
+
+
+class ProtocolError(ResponseError):
+    """The server's answer broke the protocol: malformed JSON or NDJSON, or a stream cut short."""

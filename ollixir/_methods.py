@@ -1,0 +1,170 @@
+"""The bodies of every client operation, shared by :class:`Client` and :class:`AsyncClient`.
+
+A body validates and builds its request (``_ops``) and hands the :class:`Call` to ``self._run``,
+which the sync client executes and the async client turns into an awaitable. The clients declare
+the typed signatures; these functions are what actually runs. Validation therefore happens when
+the method is called, before any traffic, for both clients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from . import _ops
+from ._call import Call
+from ._config import Config
+from ._create import CreatePlan, plan_create
+
+__all__ = ["Host"]
+
+
+class Host(Protocol):
+    _config: Config
+
+    def _run(self, call: Call, stream: object = False) -> Any: ...
+
+    def _create(self, plan: CreatePlan, stream: object, opts: Mapping[str, Any]) -> Any: ...
+
+    def _create_blob(self, source: object, opts: Mapping[str, Any]) -> Any: ...
+
+
+def apply(call: Call, opts: Mapping[str, Any]) -> Call:
+    """Per-call ``timeout=`` and ``retry=`` overrides."""
+    if "timeout" in opts:
+        call.timeout = opts["timeout"]
+    if "retry" in opts:
+        call.retry = opts["retry"]
+    return call
+
+
+def split(kwargs: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    opts: dict[str, Any] = {k: kwargs.pop(k) for k in ("timeout", "retry") if k in kwargs}
+    return kwargs, opts
+
+
+def chat(self: Host, model: Any = None, messages: Any = None, *, stream: Any = False, **kwargs: Any) -> Any:
+    """The next message of a conversation (``POST /api/chat``).
+
+    ``stream=False`` returns a ``ChatResponse``; ``True`` a stream of ``ChatStreamChunk`` whose
+    ``final()`` is the aggregated ``ChatResponse``; a callable or queue runs it in the background.
+    """
+    kw, opts = split(kwargs)
+    call = _ops.chat(self._config.typed, model, messages, stream=stream is not False, **kw)
+    return self._run(apply(call, opts), stream)
+
+
+def completion(
+    self: Host, model: Any = None, prompt: Any = None, *, stream: Any = False, **kwargs: Any
+) -> Any:
+    """Complete a prompt (``POST /api/generate``); streaming as for :func:`chat`."""
+    kw, opts = split(kwargs)
+    call = _ops.completion(self._config.typed, model, prompt, stream=stream is not False, **kw)
+    return self._run(apply(call, opts), stream)
+
+
+def embed(self: Host, model: Any = None, input: Any = None, **kwargs: Any) -> Any:
+    """Embedding vectors for one text or a batch (``POST /api/embed``)."""
+    kw, opts = split(kwargs)
+    return self._run(apply(_ops.embed(self._config.typed, model, input, **kw), opts))
+
+
+def embeddings(self: Host, model: Any = None, prompt: Any = None, **kwargs: Any) -> Any:
+    """One un-normalised embedding from the legacy ``POST /api/embeddings``; prefer :func:`embed`."""
+    kw, opts = split(kwargs)
+    return self._run(apply(_ops.embeddings(self._config.typed, model, prompt, **kw), opts))
+
+
+def preload(self: Host, model: Any = None, *, keep_alive: Any = None, **kwargs: Any) -> Any:
+    """Load a model without generating (keep_alive defaults to 5 minutes; -1 keeps it loaded).
+    True when loaded, False when the model does not exist."""
+    return self._run(apply(_ops.load(self._config.typed, model, unload=False, keep_alive=keep_alive), kwargs))
+
+
+def unload(self: Host, model: Any = None, **kwargs: Any) -> Any:
+    """Unload a model from memory now. True when unloaded, False when the model does not exist."""
+    return self._run(apply(_ops.load(self._config.typed, model, unload=True), kwargs))
+
+
+def list_models(self: Host, **kwargs: Any) -> Any:
+    """Models installed on the server (``GET /api/tags``)."""
+    return self._run(apply(_ops.list_models(self._config.typed), kwargs))
+
+
+def list_running(self: Host, **kwargs: Any) -> Any:
+    """Models loaded in memory (``GET /api/ps``)."""
+    return self._run(apply(_ops.list_running(self._config.typed), kwargs))
+
+
+def show_model(self: Host, model: Any = None, **kwargs: Any) -> Any:
+    """Details of one model (``POST /api/show``); ``name=`` is accepted as in the seed."""
+    kw, opts = split(kwargs)
+    return self._run(apply(_ops.show_model(self._config.typed, model, **kw), opts))
+
+
+def create_model(self: Host, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any:
+    """Create a model (``POST /api/create``) from ``from_=``, ``files=`` or ``modelfile=``.
+
+    Local files named by a Modelfile's FROM/ADAPTER lines, or given as paths in ``files=`` /
+    ``adapters=``, are hashed and uploaded first, skipping blobs the server already has.
+    """
+    kw, opts = split(kwargs)
+    if "from" in kw and "from_" not in kw:
+        kw["from_"] = kw.pop("from")
+    return self._create(plan_create(model, **kw), stream, opts)
+
+
+def copy_model(self: Host, source: Any = None, destination: Any = None, **kwargs: Any) -> Any:
+    """Copy a model. True when copied, False when ``source`` does not exist."""
+    return self._run(apply(_ops.copy_model(source, destination), kwargs))
+
+
+def delete_model(self: Host, model: Any = None, **kwargs: Any) -> Any:
+    """Delete a model. True when deleted, False when it does not exist; ``name=`` accepted."""
+    kw, opts = split(kwargs)
+    return self._run(apply(_ops.delete_model(model, **kw), opts))
+
+
+def pull_model(self: Host, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any:
+    """Download a model from a registry (``POST /api/pull``)."""
+    kw, opts = split(kwargs)
+    return self._run(
+        apply(_ops.pull_model(self._config.typed, model, stream=stream is not False, **kw), opts), stream
+    )
+
+
+def push_model(self: Host, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any:
+    """Upload a model to a registry (``POST /api/push``). Never retried automatically."""
+    kw, opts = split(kwargs)
+    return self._run(
+        apply(_ops.push_model(self._config.typed, model, stream=stream is not False, **kw), opts), stream
+    )
+
+
+def check_blob(self: Host, digest: Any = None, **kwargs: Any) -> Any:
+    """True when the server has the blob: a ``sha256:<64 hex>`` digest, or raw bytes to hash."""
+    return self._run(apply(_ops.check_blob(digest), kwargs))
+
+
+def create_blob(self: Host, source: Any = None, **kwargs: Any) -> Any:
+    """Upload a path, bytes or binary file object as a blob; returns its ``sha256:<hex>`` digest.
+
+    Hashed in one streaming pass and sent in chunks (never held in memory whole); nothing is
+    uploaded when the server already has the blob.
+    """
+    return self._create_blob(source, kwargs)
+
+
+def version(self: Host, **kwargs: Any) -> Any:
+    """The server's version (``GET /api/version``)."""
+    return self._run(apply(_ops.version(self._config.typed), kwargs))
+
+
+def web_search(self: Host, query: Any = None, *, max_results: Any = 3, **kwargs: Any) -> Any:
+    """Search the web through ollama.com; needs an API key, which goes to ``cloud_url`` only."""
+    return self._run(apply(_ops.web_search(self._config.typed, query, max_results=max_results), kwargs))
+
+
+def web_fetch(self: Host, url: Any = None, **kwargs: Any) -> Any:
+    """Fetch a web page's text through ollama.com; needs an API key."""
+    return self._run(apply(_ops.web_fetch(self._config.typed, url), kwargs))
