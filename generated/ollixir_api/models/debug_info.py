@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DebugInfo")
+
+
+@_attrs_define
+class DebugInfo:
+    """Debug answer of `_debug_render_only` requests.
+
+    Attributes:
+        rendered_template (str): The fully rendered prompt.
+        image_count (int | Unset): Number of images in the prompt (omitted when 0).
+    """
+
+    rendered_template: str
+    image_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        rendered_template = self.rendered_template
+
+        image_count = self.image_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "rendered_template": rendered_template,
+            }
+        )
+        if image_count is not UNSET:
+            field_dict["image_count"] = image_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        rendered_template = d.pop("rendered_template")
+
+        image_count = d.pop("image_count", UNSET)
+
+        debug_info = cls(
+            rendered_template=rendered_template,
+            image_count=image_count,
+        )
+
+        debug_info.additional_properties = d
+        return debug_info
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

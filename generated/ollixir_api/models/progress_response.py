@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ProgressResponse")
+
+
+@_attrs_define
+class ProgressResponse:
+    """Progress of pull, push and create (each NDJSON line, and the final answer when stream is false).
+
+    Attributes:
+        status (str): Free-form status, e.g. "pulling manifest", "pulling 6a0746a1ec1a", "success".
+        digest (str | Unset): Layer digest being transferred; not always a sha256 value (create uses a placeholder).
+        total (int | Unset): Total bytes (omitted when 0).
+        completed (int | Unset): Bytes done so far (omitted when 0).
+    """
+
+    status: str
+    digest: str | Unset = UNSET
+    total: int | Unset = UNSET
+    completed: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        digest = self.digest
+
+        total = self.total
+
+        completed = self.completed
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+            }
+        )
+        if digest is not UNSET:
+            field_dict["digest"] = digest
+        if total is not UNSET:
+            field_dict["total"] = total
+        if completed is not UNSET:
+            field_dict["completed"] = completed
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        status = d.pop("status")
+
+        digest = d.pop("digest", UNSET)
+
+        total = d.pop("total", UNSET)
+
+        completed = d.pop("completed", UNSET)
+
+        progress_response = cls(
+            status=status,
+            digest=digest,
+            total=total,
+            completed=completed,
+        )
+
+        progress_response.additional_properties = d
+        return progress_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tool_function import ToolFunction
+
+
+T = TypeVar("T", bound="Tool")
+
+
+@_attrs_define
+class Tool:
+    """A tool the model may call.
+
+    Attributes:
+        function (ToolFunction): A function tool definition.
+        type_ (str | Unset): Tool type; only "function" exists. Default: 'function'.
+        items (Any | Unset): Optional JSON Schema `items` accepted at tool level (any JSON value).
+    """
+
+    function: ToolFunction
+    type_: str | Unset = "function"
+    items: Any | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        function = self.function.to_dict()
+
+        type_ = self.type_
+
+        items = self.items
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "function": function,
+            }
+        )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if items is not UNSET:
+            field_dict["items"] = items
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tool_function import ToolFunction  # noqa: PLC0415
+
+        d = dict(src_dict)
+        function = ToolFunction.from_dict(d.pop("function"))
+
+        type_ = d.pop("type", UNSET)
+
+        items = d.pop("items", UNSET)
+
+        tool = cls(
+            function=function,
+            type_=type_,
+            items=items,
+        )
+
+        tool.additional_properties = d
+        return tool
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
