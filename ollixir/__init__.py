@@ -19,7 +19,9 @@ from ._errors import ConnectionError, OllixirError, ProtocolError, RequestError,
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import aio, presets, tools
+    from . import aio as aio
+    from . import presets as presets
+    from . import tools as tools
     from ._async_client import AsyncClient
     from ._client import Client
     from ._functions import (

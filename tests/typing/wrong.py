@@ -1,0 +1,15 @@
+"""Mistakes the types must catch (tests/test_typing.py expects one mypy error per marked line)."""
+
+from __future__ import annotations
+
+import ollixir
+
+
+def mistakes(client: ollixir.Client[ollixir.TypedResults], dicts: ollixir.Client[ollixir.DictResults]) -> None:
+    n: int = client.chat("m", [{"role": "user", "content": "x"}]).message.content  # E: str is not int
+    client.chat("m", [], stream=True).message  # E: a stream has no .message
+    client.chat("m", [], temperature=0.1)  # E: not a chat option (it belongs in options=)
+    client.embed("m", "x").embedding  # E: embed returns .embeddings
+    s: str = client.copy("a", "b")  # E: copy returns bool
+    dicts.chat("m", []).message  # E: dict results have no attributes
+    print(n, s)
