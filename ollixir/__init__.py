@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from ._retry import RetryPolicy, is_retryable
     from ._schema import StructuredOutputError
     from ._stream import AsyncStream, Stream
+    from ._structured import parsed
     from ._types import DictResults, TypedResults
     from .modelfile import Modelfile
 
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     "parse_host": "._host",
     "Modelfile": ".modelfile",
     "StructuredOutputError": "._schema",
+    "parsed": "._structured",
     "TypedResults": "._types",
     "DictResults": "._types",
     "aio": ".aio",
@@ -109,6 +111,7 @@ __all__ = [
     "init_async",
     "is_retryable",
     "parse_host",
+    "parsed",
     "presets",
     "tools",
     *_FUNCTIONS,
