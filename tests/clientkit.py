@@ -36,7 +36,7 @@ class Api:
         assert self._runner is not None
         return self._runner.run(coro)
 
-    def call(self, name: str, *args: Any, client: Any = None, **kwargs: Any) -> Any:
+    def call(self, name: str, /, *args: Any, client: Any = None, **kwargs: Any) -> Any:
         """Run an operation and return its result (awaited for the async client)."""
         target = getattr(client or self.client, name)
         if self.kind == "sync":
@@ -47,7 +47,7 @@ class Api:
 
         return self.run_coro(go())
 
-    def stream(self, name: str, *args: Any, client: Any = None, **kwargs: Any) -> tuple[list[Any], Any]:
+    def stream(self, name: str, /, *args: Any, client: Any = None, **kwargs: Any) -> tuple[list[Any], Any]:
         """Run a streaming operation; return (chunks, final aggregated response)."""
         target = getattr(client or self.client, name)
         if self.kind == "sync":
@@ -62,7 +62,7 @@ class Api:
 
         return self.run_coro(go())
 
-    def first_then_close(self, name: str, *args: Any, **kwargs: Any) -> Any:
+    def first_then_close(self, name: str, /, *args: Any, **kwargs: Any) -> Any:
         """Read one chunk of a stream, then close it."""
         target = getattr(self.client, name)
         if self.kind == "sync":
