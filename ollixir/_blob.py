@@ -100,6 +100,8 @@ def iter_chunks(f: BinaryIO, size: int = CHUNK_SIZE) -> Iterator[bytes]:
 
 
 def blob_source(value: object) -> BlobSource:
+    if isinstance(value, BlobSource):
+        return value
     if isinstance(value, bytes | bytearray | memoryview):
         return BlobSource(data=bytes(value))
     if isinstance(value, str | os.PathLike):
