@@ -1,0 +1,8 @@
+"""``python -m ollixir``: the same as the ``ollixir`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
