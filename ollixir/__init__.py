@@ -20,6 +20,9 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import aio as aio
+    from . import helpers as helpers
+    from . import hf as hf
+    from . import web as web
     from . import presets as presets
     from . import tools as tools
     from ._async_client import AsyncClient
@@ -79,6 +82,9 @@ _LAZY: dict[str, str] = {
     "TypedResults": "._types",
     "DictResults": "._types",
     "aio": ".aio",
+    "helpers": ".helpers",
+    "hf": ".hf",
+    "web": ".web",
     "tools": ".tools",
     "presets": ".presets",
 }
@@ -107,6 +113,8 @@ __all__ = [
     "TypedResults",
     "__version__",
     "aio",
+    "helpers",
+    "hf",
     "init",
     "init_async",
     "is_retryable",
@@ -114,6 +122,7 @@ __all__ = [
     "parsed",
     "presets",
     "tools",
+    "web",
     *_FUNCTIONS,
 ]
 
