@@ -324,3 +324,12 @@ def format_error(exc: BaseException, *, secrets: Iterable[str] = ()) -> str:
     line = " ".join(parts) + f": {message}"
     # One line: logs are parsed line by line, and server messages may carry newlines.
     return " ".join(redact(line, secrets).split())
+
+
+# The seed's shorter names, for readers coming from the Elixir library.
+first = first_embedding
+names = model_names
+find = find_model
+arguments = tool_arguments
+
+__all__ += ["arguments", "find", "first", "names"]
