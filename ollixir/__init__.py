@@ -22,41 +22,39 @@ if TYPE_CHECKING:
     from . import aio as aio
     from . import helpers as helpers
     from . import hf as hf
-    from . import web as web
     from . import presets as presets
     from . import tools as tools
+    from . import web as web
     from ._async_client import AsyncClient
     from ._client import Client
-    from ._functions import (
-        chat,
-        check_blob,
-        completion,
-        copy,
-        copy_model,
-        create,
-        create_blob,
-        create_model,
-        delete,
-        delete_model,
-        embed,
-        embeddings,
-        generate,
-        list,
-        list_models,
-        list_running,
-        preload,
-        ps,
-        pull,
-        pull_model,
-        push,
-        push_model,
-        show,
-        show_model,
-        unload,
-        version,
-        web_fetch,
-        web_search,
-    )
+    from ._functions import chat as chat
+    from ._functions import check_blob as check_blob
+    from ._functions import completion as completion
+    from ._functions import copy as copy
+    from ._functions import copy_model as copy_model
+    from ._functions import create as create
+    from ._functions import create_blob as create_blob
+    from ._functions import create_model as create_model
+    from ._functions import delete as delete
+    from ._functions import delete_model as delete_model
+    from ._functions import embed as embed
+    from ._functions import embeddings as embeddings
+    from ._functions import generate as generate
+    from ._functions import list as list
+    from ._functions import list_models as list_models
+    from ._functions import list_running as list_running
+    from ._functions import preload as preload
+    from ._functions import ps as ps
+    from ._functions import pull as pull
+    from ._functions import pull_model as pull_model
+    from ._functions import push as push
+    from ._functions import push_model as push_model
+    from ._functions import show as show
+    from ._functions import show_model as show_model
+    from ._functions import unload as unload
+    from ._functions import version as version
+    from ._functions import web_fetch as web_fetch
+    from ._functions import web_search as web_search
     from ._host import parse_host
     from ._init import init, init_async
     from ._retry import RetryPolicy, is_retryable
@@ -88,11 +86,36 @@ _LAZY: dict[str, str] = {
     "tools": ".tools",
     "presets": ".presets",
 }
-_FUNCTIONS = (
-    "chat completion embed embeddings list_models list_running show_model create_model copy_model delete_model "
-    "pull_model push_model check_blob create_blob preload unload version web_search web_fetch "
-    "generate list ps show create copy delete pull push"
-).split()
+_FUNCTIONS = [
+    "chat",
+    "completion",
+    "embed",
+    "embeddings",
+    "list_models",
+    "list_running",
+    "show_model",
+    "create_model",
+    "copy_model",
+    "delete_model",
+    "pull_model",
+    "push_model",
+    "check_blob",
+    "create_blob",
+    "preload",
+    "unload",
+    "version",
+    "web_search",
+    "web_fetch",
+    "generate",
+    "list",
+    "ps",
+    "show",
+    "create",
+    "copy",
+    "delete",
+    "pull",
+    "push",
+]
 _LAZY.update(dict.fromkeys(_FUNCTIONS, "._functions"))
 
 __all__ = [
@@ -111,19 +134,46 @@ __all__ = [
     "StructuredOutputError",
     "TimeoutError",
     "TypedResults",
-    "__version__",
     "aio",
+    "chat",
+    "check_blob",
+    "completion",
+    "copy",
+    "copy_model",
+    "create",
+    "create_blob",
+    "create_model",
+    "delete",
+    "delete_model",
+    "embed",
+    "embeddings",
+    "generate",
     "helpers",
     "hf",
     "init",
     "init_async",
     "is_retryable",
+    "list",
+    "list_models",
+    "list_running",
     "parse_host",
     "parsed",
+    "preload",
     "presets",
+    "ps",
+    "pull",
+    "pull_model",
+    "push",
+    "push_model",
+    "show",
+    "show_model",
     "tools",
+    "unload",
+    "version",
     "web",
-    *_FUNCTIONS,
+    "web_fetch",
+    "web_search",
+    "__version__",
 ]
 
 

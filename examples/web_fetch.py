@@ -1,0 +1,27 @@
+"""Fetch a web page's text through ollama.com: ``client.web_fetch(url)`` gives its title, content and links.
+
+Needs an API key (``OLLAMA_API_KEY``). Without ``OLLAMA_HOST`` the bundled test server stands in for
+ollama.com.
+"""
+
+from __future__ import annotations
+
+import os
+
+from _support import connect, using_test_server
+
+
+def main() -> None:
+    if not using_test_server() and not os.environ.get("OLLAMA_API_KEY"):
+        print("web fetch needs OLLAMA_API_KEY (create one at https://ollama.com/settings/keys); skipping")
+        return
+    with connect() as client:
+        page = client.web_fetch("https://ollama.com")
+    print("title:", page.title)
+    print("content:", page.content[:200])
+    links = page.links or []
+    print(f"{len(links)} link(s), e.g. {links[:3]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""Web search through ollama.com: ``client.web_search(query, max_results=...)``.
+
+Needs an API key (``OLLAMA_API_KEY``); ollixir sends it only to ``cloud_url``, never to other hosts.
+Without ``OLLAMA_HOST`` the bundled test server stands in for ollama.com.
+"""
+
+from __future__ import annotations
+
+import os
+
+from _support import connect, using_test_server
+
+
+def main() -> None:
+    if not using_test_server() and not os.environ.get("OLLAMA_API_KEY"):
+        print("web search needs OLLAMA_API_KEY (create one at https://ollama.com/settings/keys); skipping")
+        return
+    with connect() as client:
+        found = client.web_search("what is ollama?", max_results=3)
+    print(f"{len(found.results)} result(s):")
+    for result in found.results:
+        print(f"- {result.title}\n  {result.url}\n  {result.content[:100]}")
+
+
+if __name__ == "__main__":
+    main()
