@@ -20,7 +20,7 @@ from ._blob import blob_source
 from ._call import Call
 from ._config import Config, HeadersLike, ResponseFormat, make_config
 from ._create import CreatePlan
-from ._methods import apply
+from ._methods import apply, with_format
 from ._process import run_async_sink
 from ._retry import RetryPolicy
 from ._types import DictResults, TypedResults
@@ -101,6 +101,7 @@ class AsyncClient(AsyncAPI[M]):
             httpx_kwargs=httpx_kwargs,
         )
         self._exec = AsyncExecutor(self._config, http)
+        self._view = False
 
     # -- plumbing --------------------------------------------------------------------------------
 
@@ -119,6 +120,18 @@ class AsyncClient(AsyncAPI[M]):
             f"AsyncClient(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, "
             f"response_format={fmt!r})"
         )
+
+    @overload
+    def with_options(self, *, response_format: Literal["dict"]) -> AsyncClient[DictResults]: ...
+    @overload
+    def with_options(self, *, response_format: Literal["typed"]) -> AsyncClient[TypedResults]: ...
+    def with_options(self, *, response_format: ResponseFormat) -> Any:
+        """A view of this client returning another result format, on the same connection pool.
+
+        The per-call form of ``response_format``: ``client.with_options(response_format="dict").chat(...)``.
+        Closing a view does nothing; close the client it came from.
+        """
+        return with_format(self, response_format)
 
     async def _run(self, call: Call, stream: object = False) -> Any:
         if call.stream is None:
@@ -147,7 +160,8 @@ class AsyncClient(AsyncAPI[M]):
 
     async def aclose(self) -> None:
         """Close the connection pools (a caller-supplied ``httpx.AsyncClient`` is left open)."""
-        await self._exec.aclose()
+        if not self._view:
+            await self._exec.aclose()
 
     async def __aenter__(self) -> AsyncClient[M]:
         return self

@@ -17,7 +17,7 @@ from ._blob import blob_source
 from ._call import Call
 from ._config import Config, HeadersLike, ResponseFormat, make_config
 from ._create import CreatePlan
-from ._methods import apply
+from ._methods import apply, with_format
 from ._process import run_sync_sink
 from ._retry import RetryPolicy
 from ._sync import SyncExecutor
@@ -101,6 +101,7 @@ class Client(SyncAPI[M]):
             httpx_kwargs=httpx_kwargs,
         )
         self._exec = SyncExecutor(self._config, http)
+        self._view = False
 
     # -- plumbing --------------------------------------------------------------------------------
 
@@ -116,6 +117,18 @@ class Client(SyncAPI[M]):
     def __repr__(self) -> str:
         fmt = "typed" if self._config.typed else "dict"
         return f"Client(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, response_format={fmt!r})"
+
+    @overload
+    def with_options(self, *, response_format: Literal["dict"]) -> Client[DictResults]: ...
+    @overload
+    def with_options(self, *, response_format: Literal["typed"]) -> Client[TypedResults]: ...
+    def with_options(self, *, response_format: ResponseFormat) -> Any:
+        """A view of this client returning another result format, on the same connection pool.
+
+        The per-call form of ``response_format``: ``client.with_options(response_format="dict").chat(...)``.
+        Closing a view does nothing; close the client it came from.
+        """
+        return with_format(self, response_format)
 
     def _run(self, call: Call, stream: object = False) -> Any:
         if call.stream is None:
@@ -143,7 +156,8 @@ class Client(SyncAPI[M]):
 
     def close(self) -> None:
         """Close the connection pools (a caller-supplied ``httpx.Client`` is left open)."""
-        self._exec.close()
+        if not self._view:
+            self._exec.close()
 
     def __enter__(self) -> Client[M]:
         return self

@@ -8,6 +8,8 @@ the method is called, before any traffic, for both clients.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -15,6 +17,7 @@ from . import _ops
 from ._call import Call
 from ._config import Config
 from ._create import CreatePlan, plan_create
+from ._errors import RequestError
 
 __all__ = ["Host"]
 
@@ -36,6 +39,18 @@ def apply(call: Call, opts: Mapping[str, Any]) -> Call:
     if "retry" in opts:
         call.retry = opts["retry"]
     return call
+
+
+def with_format(client: Any, response_format: str) -> Any:
+    """A shallow copy of ``client`` sharing its executor (and so its pool), with another result format."""
+    if response_format not in ("typed", "dict"):
+        raise RequestError(
+            f"response_format must be 'typed' or 'dict', got {response_format!r}", param="response_format"
+        )
+    view = copy.copy(client)
+    view._config = dataclasses.replace(client._config, typed=response_format == "typed")
+    view._view = True
+    return view
 
 
 def split(kwargs: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -350,3 +350,18 @@ def test_module_level_async_functions(ollama_server: Any) -> None:
             return r.message.content
 
     assert asyncio.run(main()) == "You said: hello there"
+
+
+def test_response_format_per_call_view_shares_the_pool(api: Api, ollama_server: Any) -> None:
+    view = api.client.with_options(response_format="dict")
+    assert view.http is api.client.http
+    d = api.call("chat", "llama3.2", USER, client=view)
+    assert isinstance(d, dict) and d["message"]["content"] == "You said: hello there"
+    assert isinstance(api.call("chat", "llama3.2", USER), ChatResponse)  # the original is unchanged
+    back = view.with_options(response_format="typed")
+    assert isinstance(api.call("list", client=back), ListResponse)
+    if api.kind == "sync":
+        view.close()
+    else:
+        api.run_coro(view.aclose())
+    assert api.call("version").version  # closing a view leaves the pool open
