@@ -1,0 +1,169 @@
+"""Request dispatch: gin-like routing (404/405/trailing-slash redirect), the request log, early faults."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from ._exchange import Exchange, Tracker
+from ._faults import PRE_KINDS, FaultKind, Faults, RecordedRequest
+from ._gobind import bind_request
+from ._gojson import go_dumps, go_time
+from ._goscan import GoJSONError, decode_first_value
+from ._state import ServerState
+
+__all__ = ["App", "Config", "Handler", "route"]
+
+Handler = Callable[["App", Exchange], None]
+_EXACT: dict[str, dict[str, Handler]] = {}
+_PARAM: dict[str, dict[str, Handler]] = {}  # prefix ending in "/" -> one trailing path segment
+
+
+def route(method: str, path: str) -> Callable[[Handler], Handler]:
+    """Register a handler; ``/prefix/:param`` routes take one non-empty path segment."""
+
+    def register(fn: Handler) -> Handler:
+        if "/:" in path:
+            _PARAM.setdefault(path[: path.index(":")], {})[method] = fn
+        else:
+            _EXACT.setdefault(path, {})[method] = fn
+        return fn
+
+    return register
+
+
+def _match(path: str) -> tuple[dict[str, Handler], str] | None:
+    table = _EXACT.get(path)
+    if table is not None:
+        return table, ""
+    for prefix, params in _PARAM.items():
+        rest = path[len(prefix) :]
+        if path.startswith(prefix) and rest and "/" not in rest:
+            return params, rest
+    return None
+
+
+@dataclass
+class Config:
+    api_key: str
+    version: str
+    offset_seconds: int
+    registry_user: str
+
+
+_NOT_FOUND: Final = b"404 page not found"
+_NOT_ALLOWED: Final = b"405 method not allowed"
+
+
+class App:
+    """Everything a route handler needs: state, config, the request log and faults."""
+
+    def __init__(self, state: ServerState, faults: Faults, config: Config) -> None:
+        self.state = state
+        self.faults = faults
+        self.config = config
+        self.tracker: Tracker | None = None
+        self._log_lock = threading.Lock()
+        self.requests: list[RecordedRequest] = []
+
+    # -- time ------------------------------------------------------------------------------------------
+    @staticmethod
+    def created_at() -> str:
+        return go_time(time.time_ns(), 0)
+
+    def local_time(self, ns: int) -> str:
+        return go_time(ns, self.config.offset_seconds)
+
+    # -- log -------------------------------------------------------------------------------------------
+    def record(self, ex: Exchange, body: bytes | None, size: int | None = None) -> None:
+        parsed: object | None = None
+        if body:
+            try:
+                parsed = json.loads(body)
+            except ValueError:
+                parsed = None
+        headers: dict[str, str] = {}
+        for key, value in ex.headers.items():
+            lower = key.lower()
+            headers[lower] = f"{headers[lower]}, {value}" if lower in headers else value
+        entry = RecordedRequest(
+            ex.method, ex.path, ex.query, headers, parsed, size if size is not None else len(body or b"")
+        )
+        with self._log_lock:
+            self.requests.append(entry)
+
+    def clear_log(self) -> None:
+        with self._log_lock:
+            self.requests.clear()
+
+    # -- request body helpers --------------------------------------------------------------------------
+    def bind(self, ex: Exchange, struct: str) -> dict[str, object] | None:
+        """Decode the body onto ``api.<struct>``; on failure answer 400 and return None."""
+        try:
+            return bind_request(decode_first_value(ex.body), struct)
+        except GoJSONError as exc:
+            ex.send_error(400, "missing request body" if exc.eof else str(exc))
+            return None
+
+    # -- dispatch --------------------------------------------------------------------------------------
+    def dispatch(self, ex: Exchange) -> None:
+        for fault in self.faults.take(PRE_KINDS, ex.method, ex.path):
+            if fault.kind is FaultKind.DELAY_HEADERS:
+                if not ex.wait(fault.delay):
+                    return
+                continue
+            self.record(ex, None, ex.discard_body())
+            if fault.kind is FaultKind.CLOSE_BEFORE_HEADERS:
+                ex.abort()
+            elif fault.kind is FaultKind.ERROR_BODY:
+                ex.send_error(200, fault.message or "error")
+            else:
+                _send_fault(ex, fault.status, fault.message or "", fault.body, fault.retry_after)
+            return
+        matched = _match(ex.path)
+        if matched is None:
+            self._unrouted(ex)
+            return
+        table, param = matched
+        handler = table.get(ex.method)
+        if handler is None:
+            self.record(ex, None, ex.content_length or 0)
+            allowed = ", ".join(sorted(table))
+            ex.send(405, _NOT_ALLOWED, "text/plain", [("Allow", allowed)])
+            return
+        ex.param = param
+        if ex.path.startswith("/api/blobs/") and ex.method == "POST":
+            handler(self, ex)  # streams the body itself and records it
+            return
+        ex.body = ex.read_body()
+        self.record(ex, ex.body)
+        handler(self, ex)
+
+    def _unrouted(self, ex: Exchange) -> None:
+        self.record(ex, None, ex.content_length or 0)
+        if ex.path.endswith("/") and len(ex.path) > 1:
+            target = _match(ex.path[:-1])
+            if target is not None and ex.method in target[0]:
+                location = ex.raw_path[:-1] + (f"?{ex.query}" if ex.query else "")
+                if ex.method == "GET":
+                    body = f'<a href="{location}">Moved Permanently</a>.\n\n'.encode()
+                    ex.send(301, body, "text/html; charset=utf-8", [("Location", location)])
+                else:
+                    content_type = "text/html; charset=utf-8" if ex.method == "HEAD" else None
+                    ex.send(307, b"", content_type, [("Location", location)])
+                return
+        ex.send(404, _NOT_FOUND, "text/plain")
+
+
+def _send_fault(ex: Exchange, status: int, message: str, body: str, retry_after: str | None) -> None:
+    headers = [("Retry-After", retry_after)] if retry_after is not None else []
+    if body == "json":
+        ex.send(status, go_dumps({"error": message}).encode(), "application/json; charset=utf-8", headers)
+    elif body == "text":
+        ex.send(status, message.encode(), "text/plain; charset=utf-8", headers)
+    else:
+        ex.send(status, b"", None, headers)

@@ -1,0 +1,299 @@
+"""One request/response exchange: request bodies and Go-like response framing.
+
+Response framing follows Go's ``net/http`` + gin: single objects with ``Content-Length``; NDJSON streams
+chunked, one chunk per line, and the status line is only sent together with the first line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http
+import select
+import socket
+import threading
+from collections.abc import Iterable, Iterator
+from email.utils import formatdate
+from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import unquote
+
+from ._faults import BODY_KINDS, STREAM_KINDS, FaultKind, Faults
+from ._gojson import go_dumps
+from ._stream import LineWriter, StreamError, padding_plan, write_padded
+
+if TYPE_CHECKING:
+    from ._http import Handler
+
+__all__ = ["BadRequest", "Exchange", "StreamError", "Tracker"]
+
+_SMALL_BODY: Final = 256 << 10  # Go drains at most this much of an unread body to keep the connection.
+PIECE: Final = 1 << 20
+
+
+class BadRequest(Exception):
+    """The HTTP framing itself is broken; answer 400 and close."""
+
+
+class Tracker:
+    """Connection and disconnect counters shared by all handler threads."""
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.open_connections = 0
+        self.accepted = 0
+        self.disconnects = 0
+        self.stopping = threading.Event()
+        self.sockets: set[socket.socket] = set()
+
+    def opened(self, sock: socket.socket) -> None:
+        with self.cond:
+            self.open_connections += 1
+            self.accepted += 1
+            self.sockets.add(sock)
+            self.cond.notify_all()
+
+    def closed(self, sock: socket.socket) -> None:
+        with self.cond:
+            self.open_connections -= 1
+            self.sockets.discard(sock)
+            self.cond.notify_all()
+
+    def client_gone(self) -> None:
+        with self.cond:
+            self.disconnects += 1
+            self.cond.notify_all()
+
+
+class Exchange:
+    """One request and its response, as the route handlers see it."""
+
+    def __init__(self, handler: Handler, faults: Faults, tracker: Tracker) -> None:
+        self._h = handler
+        self._faults = faults
+        self._tracker = tracker
+        self.method = handler.command
+        raw_path, _, self.query = handler.path.partition("?")
+        self.raw_path = raw_path
+        self.path = unquote(raw_path)
+        self.headers = handler.headers
+        self._body_state = "unread"
+        self._continue = self.headers.get("Expect", "").lower() == "100-continue"
+        self.responded = False
+        self.dead = False
+        self.body = b""
+        self.param = ""
+
+    # -- request body ----------------------------------------------------------------------------------
+    @property
+    def content_length(self) -> int | None:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            return None
+        try:
+            return max(0, int(self.headers.get("Content-Length", "0")))
+        except ValueError:
+            raise BadRequest("bad Content-Length") from None
+
+    def body_pieces(self) -> Iterator[bytes]:
+        """The request body in pieces of at most 1 MiB (Content-Length or chunked)."""
+        if self._body_state != "unread":
+            return
+        self._body_state = "reading"
+        rfile = self._h.rfile
+        length = self.content_length
+        if self._continue and length != 0:
+            self._h.wfile.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+        if length is not None:
+            remaining = length
+            while remaining:
+                piece = rfile.read1(min(remaining, PIECE))
+                if not piece:
+                    raise ConnectionError("client closed the connection mid-body")
+                remaining -= len(piece)
+                yield piece
+        else:
+            yield from self._chunked(rfile)
+        self._body_state = "done"
+
+    @staticmethod
+    def _chunked(rfile: Any) -> Iterator[bytes]:
+        while True:
+            line = rfile.readline(65537)
+            if not line:
+                raise ConnectionError("client closed the connection mid-body")
+            try:
+                size = int(line.split(b";", 1)[0].strip(), 16)
+            except ValueError:
+                raise BadRequest("bad chunk size") from None
+            if size == 0:
+                while rfile.readline(65537) not in (b"\r\n", b"\n", b""):
+                    pass
+                return
+            while size:
+                piece = rfile.read1(min(size, PIECE))
+                if not piece:
+                    raise ConnectionError("client closed the connection mid-body")
+                size -= len(piece)
+                yield piece
+            rfile.readline(3)
+
+    def read_body(self) -> bytes:
+        return b"".join(self.body_pieces())
+
+    def discard_body(self) -> int:
+        return sum(len(piece) for piece in self.body_pieces())
+
+    def _settle_body(self) -> None:
+        # Go reads a small unread body to keep the connection; a big one makes it close the connection.
+        if self._body_state == "done":
+            return
+        length = self.content_length if self._body_state == "unread" else None
+        if (
+            self._body_state == "unread"
+            and length is not None
+            and length <= _SMALL_BODY
+            and not self._continue
+        ):
+            with contextlib.suppress(OSError, ConnectionError, BadRequest):
+                self.discard_body()
+                return
+        self._h.close_connection = True
+        self._h.linger = True
+
+    # -- low-level writing -----------------------------------------------------------------------------
+    def write(self, data: bytes) -> bool:
+        if self.dead:
+            return False
+        try:
+            self._h.wfile.write(data)
+            return True
+        except OSError:
+            self.abort(client_gone=True)
+            return False
+
+    def abort(self, *, client_gone: bool = False) -> None:
+        """Drop the connection without finishing the response."""
+        if client_gone and not self.dead:
+            self._tracker.client_gone()
+        self.dead = True
+        self.responded = True
+        self._h.close_connection = True
+        with contextlib.suppress(OSError):
+            self._h.connection.shutdown(socket.SHUT_RDWR)
+
+    def head_bytes(self, status: int, headers: Iterable[tuple[str, str]]) -> bytes:
+        try:
+            reason = http.HTTPStatus(status).phrase
+        except ValueError:
+            reason = f"status code {status}"
+        lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in headers)]
+        lines.append("Date: " + formatdate(usegmt=True))
+        if self._h.close_connection:
+            lines.append("Connection: close")
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    def wait(self, seconds: float) -> bool:
+        """Sleep, watching for the client to hang up; False if it did or the server is stopping."""
+        deadline = seconds
+        sock = self._h.connection
+        while deadline > 0 and not self._tracker.stopping.is_set():
+            step = min(deadline, 0.05)
+            try:
+                readable, _, _ = select.select([sock], [], [], step)
+            except (OSError, ValueError):
+                self.abort(client_gone=True)
+                return False
+            deadline -= step
+            if readable:
+                try:
+                    peeked = sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+                except BlockingIOError:
+                    continue
+                except OSError:
+                    peeked = b""
+                if not peeked:
+                    self.abort(client_gone=True)
+                    return False
+                self._tracker.stopping.wait(deadline)
+                break
+        return not self._tracker.stopping.is_set()
+
+    # -- responses -------------------------------------------------------------------------------------
+    def send(
+        self,
+        status: int,
+        body: bytes = b"",
+        content_type: str | None = None,
+        headers: Iterable[tuple[str, str]] = (),
+        *,
+        length: int | None = None,
+    ) -> None:
+        """A complete response with ``Content-Length`` (HEAD: headers only)."""
+        self._settle_body()
+        all_headers = [*headers]
+        if content_type is not None:
+            all_headers.insert(0, ("Content-Type", content_type))
+        all_headers.append(("Content-Length", str(len(body) if length is None else length)))
+        payload = self.head_bytes(status, all_headers)
+        if self.method != "HEAD":
+            payload += body
+        self.responded = True
+        self.write(payload)
+
+    def send_json(
+        self, status: int, obj: object, content_type: str = "application/json; charset=utf-8"
+    ) -> None:
+        """A single JSON object (no trailing newline), with the body faults applied."""
+        if self.method != "HEAD":
+            for fault in self._faults.take(BODY_KINDS, self.method, self.path):
+                if fault.kind is FaultKind.HUGE_LINE:
+                    self._send_padded(status, obj, content_type, fault.size)
+                    return
+                body = go_dumps(obj).encode()
+                cut = body[: int(len(body) * fault.fraction)]
+                self.send(status, cut, content_type, length=len(body) if fault.close else None)
+                if fault.close:
+                    self.abort()
+                return
+        self.send(status, go_dumps(obj).encode(), content_type)
+
+    def send_error(
+        self, status: int, message: str, content_type: str = "application/json; charset=utf-8"
+    ) -> None:
+        self.send_json(status, {"error": message}, content_type)
+
+    def _send_padded(self, status: int, obj: object, content_type: str, size: int) -> None:
+        prefix, suffix, fill = padding_plan(obj, size)
+        total = len(prefix) + fill + len(suffix)
+        self.send(status, b"", content_type, length=total)
+        if not self.dead:
+            self.responded = True
+            write_padded(self.write, prefix, fill, suffix)
+
+    def send_stream(self, events: Iterator[object]) -> None:
+        """Stream NDJSON lines from ``events``; a :class:`StreamError` ends the stream as Go does."""
+        try:
+            first = next(events, None)
+            if first is None:
+                self.send_json(500, {"error": "empty stream"})
+                return
+            if isinstance(first, StreamError):
+                self.send_error(first.status, first.message, "application/json")
+                return
+            self._settle_body()
+            writer = LineWriter(self, self._faults.take(STREAM_KINDS, self.method, self.path))
+            writer.run(first, events)
+        finally:
+            close = getattr(events, "close", None)
+            if close is not None:
+                close()
+
+    def chunk(self, data: bytes, *, first: bool) -> bool:
+        frame = b"%x\r\n%s\r\n" % (len(data), data)
+        if first:
+            self.responded = True
+            frame = (
+                self.head_bytes(
+                    200, [("Content-Type", "application/x-ndjson"), ("Transfer-Encoding", "chunked")]
+                )
+                + frame
+            )
+        return self.write(frame)

@@ -1,0 +1,313 @@
+"""Deterministic fake models: every answer can be computed by hand from the request.
+
+Tokens
+    Text is split into tokens with the regular expression ``\\s*\\S+|\\s+``: each token is a word with the
+    whitespace before it (``"You said: hi"`` -> ``"You"``, ``" said:"``, ``" hi"``). Every streamed chunk
+    carries exactly one token.
+
+Prompt ``P``
+    generate: the ``prompt`` field. chat: the ``content`` of the last message whose role is ``user``
+    (``""`` when there is none).
+
+Answer (first matching rule; a :class:`FakeModel` with a ``reply`` replaces rules 1-5)
+    1. chat whose last message has role ``tool``: ``"Tool results: "`` + ``"; "``.join of
+       ``"<tool_name or 'tool'>: <content>"`` for the trailing run of tool messages.
+    2. chat with ``tools`` (the model has the ``tools`` capability): tool calls, no text. The tools whose
+       function name occurs in ``P`` (case-insensitive) are called, in the order of ``tools``; if none
+       occurs, the first tool. Call ``i`` (0-based) gets ``function.index = i``, id ``"call_" +
+       sha256(f"{name}:{i}:{P}").hexdigest()[:8]`` and arguments from its ``parameters`` schema by the
+       rules in ``_fill.py`` (required properties, ``key=value`` in ``P`` overrides). The calls arrive in
+       one chunk (``content: ""``) before the final chunk.
+    3. ``format: "json"``: the compact JSON text ``{"response":"<T>"}``.
+    4. ``format`` = a JSON Schema object: compact JSON of the schema filled by ``_fill.py`` with all
+       properties (``key=value`` in ``P`` overrides).
+    5. otherwise ``T = "You said: " + P``, plus ``" [suffix: <suffix>]"`` when generate has a ``suffix``
+       and ``" [N image(s)]"`` when images were sent.
+
+Scripted models
+    ``FakeModel(name, capabilities, reply=...)``: a string is the answer text for every call; a callable
+    gets a :class:`FakeRequest` and returns the text or a :class:`FakeReply` (text, thinking, tool calls).
+    Tool calls of a ``FakeReply`` get ids and indexes by rule 2. ``num_predict``/``stop``/logprobs/metrics
+    rules still apply; thinking follows the rule below unless ``FakeReply.thinking`` is set.
+
+Thinking
+    A model with the ``thinking`` capability thinks unless ``think`` is ``false``: the thinking text is
+    ``"Thinking about: " + P`` (``"Thinking (<level>) about: " + P`` for a level string). Its tokens stream
+    first (``thinking`` / ``message.thinking`` set, text empty), then the answer.
+
+Limits
+    ``options.num_predict`` ``N >= 0`` caps the number of emitted thinking+answer tokens; hitting it ends with
+    ``done_reason: "length"``. ``options.stop`` strings are searched in the accumulated answer text; the
+    answer is cut just before the first match (``done_reason: "stop"``). ``seed`` and ``temperature`` change
+    nothing.
+
+Logprobs (``logprobs: true``)
+    One entry per emitted token: ``logprob = -len(utf8(token)) / 100``, ``bytes`` = its UTF-8 bytes. With
+    ``top_logprobs: k > 0`` the alternatives are the token itself, then ``"alt1"`` .. ``"alt<k-1>"`` with
+    ``logprob - j``.
+
+Metrics (final chunk)
+    ``prompt_eval_count`` = tokens of ``P``-side text (generate: ``system`` + ``prompt``; chat: every message
+    content, including the model's SYSTEM and MESSAGEs), at least 1. ``eval_count`` = emitted tokens plus
+    tool calls. ``load_duration`` = 500000 ns when the model was not loaded, else 50000;
+    ``prompt_eval_duration`` = 10000 ns per prompt token; ``eval_duration`` = 20000 ns per eval token;
+    ``total_duration`` = their sum + 100000. generate's ``context`` = request ``context`` + one int per token of
+    ``prompt`` and of the answer: the sum of the token's UTF-8 bytes.
+
+Embeddings
+    For a text ``T``: bytes ``b`` = concatenation of ``sha256(utf8(T) + b"#" + str(k))`` for k = 0, 1, ...;
+    ``raw[i] = (b[i] - 127.5) / 127.5`` for ``i < embedding_length``. ``/api/embed`` returns ``raw``
+    (first ``dimensions`` values when ``0 < dimensions < embedding_length``) divided by its L2 norm, as
+    float32; ``/api/embeddings`` returns ``raw`` unchanged (float64). The context is the model's
+    ``context_length`` tokens, or ``options.num_ctx`` when that is smaller: longer inputs are cut to that
+    many tokens before hashing (``truncate`` true/absent) or rejected (``truncate: false``).
+
+Images
+    Only models with the ``vision`` capability accept ``images``; others answer 400
+    ``<registry.ollama.ai/library/m:tag> does not support vision`` (the reference does not pin this case
+    down; this is the capability-check wording the server uses for ``insert`` and ``tools``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import struct
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from ._fill import explicit_values, fill_schema
+from ._gojson import F32, go_dumps
+
+__all__ = [
+    "FakeModel",
+    "FakeReply",
+    "FakeRequest",
+    "FakeToolCall",
+    "Turn",
+    "embed_raw",
+    "plan_turn",
+    "tokenize",
+]
+
+_TOKEN: Final = re.compile(r"\s*\S+|\s+")
+Capability = Literal["completion", "tools", "insert", "vision", "embedding", "thinking", "image", "audio"]
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into the fake models' tokens."""
+    return _TOKEN.findall(text)
+
+
+@dataclass(frozen=True)
+class FakeToolCall:
+    """A tool call a scripted reply asks for."""
+
+    name: str
+    arguments: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FakeReply:
+    """A scripted answer. ``thinking=None`` keeps the default thinking rule; ``""`` suppresses it."""
+
+    content: str = ""
+    thinking: str | None = None
+    tool_calls: Sequence[FakeToolCall] = ()
+
+
+@dataclass(frozen=True)
+class FakeRequest:
+    """What a scripted ``reply`` callable sees."""
+
+    endpoint: Literal["generate", "chat"]
+    model: str
+    prompt: str
+    messages: Sequence[Mapping[str, object]]
+    system: str
+    suffix: str
+    options: Mapping[str, object]
+    tools: Sequence[Mapping[str, object]]
+    format: object
+    think: bool | str | None
+    image_count: int
+
+
+Reply = str | Callable[[FakeRequest], "str | FakeReply"]
+
+
+@dataclass(frozen=True)
+class FakeModel:
+    """A model the test server can serve. ``name`` is a model name (``user/model:tag`` forms work).
+
+    ``reply`` scripts the answer (text or a callable). ``size`` defaults to a value derived from the name.
+    """
+
+    name: str
+    capabilities: Sequence[Capability] = ("completion",)
+    reply: Reply | None = None
+    family: str = "llama"
+    families: Sequence[str] | None = None
+    parameter_size: str = "1B"
+    quantization_level: str = "Q4_K_M"
+    context_length: int = 4096
+    embedding_length: int = 256
+    template: str = "{{ .Prompt }}"
+    system: str = ""
+    parameters: Mapping[str, object] = field(default_factory=dict)
+    license: str = ""
+    size: int | None = None
+
+    @property
+    def model_size(self) -> int:
+        if self.size is not None:
+            return self.size
+        digest = hashlib.sha256(self.name.encode()).digest()
+        return 100_000_000 + int.from_bytes(digest[:4], "big") % 900_000_000
+
+
+@dataclass
+class Turn:
+    """What the fake model emits for one generate/chat call."""
+
+    thinking: list[str]
+    content: list[str]
+    tool_calls: list[dict[str, object]]
+    done_reason: str
+    prompt_tokens: int
+
+
+def _tool_calls(prompt: str, tools: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
+    functions = [t.get("function") for t in tools]
+    named = [f for f in functions if isinstance(f, Mapping) and isinstance(f.get("name"), str)]
+    if not named:
+        return []
+    lowered = prompt.lower()
+    chosen = [f for f in named if str(f["name"]).lower() in lowered] or named[:1]
+    explicit = explicit_values(prompt)
+    calls: list[dict[str, object]] = []
+    for index, function in enumerate(chosen):
+        name = str(function["name"])
+        arguments = fill_schema(
+            function.get("parameters") or {"type": "object"}, prompt, all_properties=False, explicit=explicit
+        )
+        calls.append(_call(name, index, prompt, arguments if isinstance(arguments, dict) else {}))
+    return calls
+
+
+def _call(name: str, index: int, prompt: str, arguments: Mapping[str, object]) -> dict[str, object]:
+    call_id = "call_" + hashlib.sha256(f"{name}:{index}:{prompt}".encode()).hexdigest()[:8]
+    return {"id": call_id, "function": {"index": index, "name": name, "arguments": dict(arguments)}}
+
+
+def _default_answer(req: FakeRequest, caps: Sequence[str]) -> tuple[str, list[dict[str, object]]]:
+    if req.endpoint == "chat" and req.messages and req.messages[-1].get("role") == "tool":
+        trailing: list[str] = []
+        for message in reversed(req.messages):
+            if message.get("role") != "tool":
+                break
+            trailing.append(f"{message.get('tool_name') or 'tool'}: {message.get('content', '')}")
+        return "Tool results: " + "; ".join(reversed(trailing)), []
+    if req.endpoint == "chat" and req.tools and "tools" in caps:
+        calls = _tool_calls(req.prompt, req.tools)
+        if calls:
+            return "", calls
+    text = "You said: " + req.prompt
+    if req.suffix:
+        text += f" [suffix: {req.suffix}]"
+    if req.image_count:
+        text += f" [{req.image_count} image(s)]"
+    if req.format == "json":
+        return go_dumps({"response": text}), []
+    if isinstance(req.format, Mapping):
+        explicit = explicit_values(req.prompt)
+        return go_dumps(fill_schema(req.format, req.prompt, all_properties=True, explicit=explicit)), []
+    return text, []
+
+
+def plan_turn(spec: FakeModel, caps: Sequence[str], req: FakeRequest, prompt_tokens: int) -> Turn:
+    """Everything one call emits, after ``num_predict`` and ``stop`` are applied."""
+    thinking_text: str | None = None
+    if spec.reply is None:
+        answer, calls = _default_answer(req, caps)
+    else:
+        scripted = spec.reply if isinstance(spec.reply, str) else spec.reply(req)
+        reply = FakeReply(scripted) if isinstance(scripted, str) else scripted
+        answer, thinking_text = reply.content, reply.thinking
+        calls = [_call(c.name, i, req.prompt, c.arguments) for i, c in enumerate(reply.tool_calls)]
+    if thinking_text is None:
+        thinking_text = ""
+        if "thinking" in caps and req.think is not False:
+            level = f" ({req.think})" if isinstance(req.think, str) else ""
+            thinking_text = f"Thinking{level} about: {req.prompt}"
+    limit = _int_option(req.options.get("num_predict"), -1)
+    stop_option = req.options.get("stop")
+    stops = [s for s in stop_option if isinstance(s, str) and s] if isinstance(stop_option, list) else []
+    thinking = tokenize(thinking_text)
+    answer_tokens = tokenize(answer)
+    if 0 <= limit < len(thinking):
+        return Turn(thinking[:limit], [], calls, "length", max(1, prompt_tokens))
+    budget = math.inf if limit < 0 else limit - len(thinking)
+    content: list[str] = []
+    reason = "stop"
+    text = ""
+    for token in answer_tokens:
+        if budget <= 0:
+            reason = "length"
+            break
+        candidate = text + token
+        cut = min((i for i in (candidate.find(s) for s in stops) if i >= 0), default=-1)
+        if cut >= 0:
+            if cut > len(text):
+                content.append(candidate[len(text) : cut])
+            break
+        content.append(token)
+        text = candidate
+        budget -= 1
+    return Turn(thinking, content, calls, reason, max(1, prompt_tokens))
+
+
+def _int_option(value: object, default: int) -> int:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return int(value)
+    return default
+
+
+def logprob_entry(token: str, top: int) -> dict[str, object]:
+    """The logprobs entry of one token (see the module docstring)."""
+    raw = token.encode()
+    value = -len(raw) / 100
+    entry: dict[str, object] = {"token": token, "logprob": value}
+    if raw:
+        entry["bytes"] = list(raw)
+    if top > 0:
+        alternatives: list[dict[str, object]] = [{"token": token, "logprob": value, "bytes": list(raw)}]
+        for j in range(1, top):
+            alt = f"alt{j}"
+            alternatives.append({"token": alt, "logprob": value - j, "bytes": list(alt.encode())})
+        entry["top_logprobs"] = alternatives
+    return entry
+
+
+def embed_raw(text: str, dims: int) -> list[float]:
+    """Un-normalised deterministic vector of ``dims`` values in [-1, 1] (see the module docstring)."""
+    stream = bytearray()
+    k = 0
+    seed = text.encode("utf-8", errors="surrogatepass") + b"#"
+    while len(stream) < dims:
+        stream += hashlib.sha256(seed + str(k).encode()).digest()
+        k += 1
+    return [(b - 127.5) / 127.5 for b in stream[:dims]]
+
+
+def normalized(values: Sequence[float]) -> list[float]:
+    """L2-normalised float32 copy (what ``/api/embed`` returns)."""
+    norm = math.sqrt(sum(v * v for v in values)) or 1.0
+    return [F32(struct.unpack("<f", struct.pack("<f", v / norm))[0]) for v in values]
+
+
+def context_ids(tokens: Sequence[str]) -> list[int]:
+    """generate's ``context`` ints: the byte sum of each token."""
+    return [sum(t.encode()) for t in tokens]

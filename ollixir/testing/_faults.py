@@ -1,0 +1,264 @@
+"""Fault injection for reliability tests, and the log of received requests.
+
+Every fault matches requests by ``path`` (an ``fnmatch`` pattern on the decoded path, e.g.
+``"/api/chat"`` or ``"/api/blobs/*"``; None matches all) and ``method`` (None matches all), and affects
+the next ``times`` matching requests (None: every one until :meth:`Faults.clear`). A request is only
+counted against a fault when the fault actually applies to it: stream faults wait for a streamed
+(NDJSON) response, body faults for a single-object response.
+
+==========================  =======  ===================================================================
+helper                      applies  effect
+==========================  =======  ===================================================================
+``fail``                    always   answer ``status`` at once (JSON ``{"error"}``, plain text or empty
+                                     body; optional ``Retry-After``); the request body is discarded
+``error_body``              always   200 with a JSON body ``{"error": message}``
+``close_before_headers``    always   read the request, then close the connection without answering
+``delay_headers``           always   wait ``seconds`` before handling (nothing is sent meanwhile)
+``error_line``              stream   after ``after`` lines, a final ``{"error": message}`` line
+``drop``                    stream   after ``after`` lines, close the connection abruptly
+``malformed_line``          stream   after ``after`` lines, the line ``text`` (not JSON), then go on
+``slow_stream``             stream   wait ``delay`` seconds before every line after the first
+``huge_line``               both     stream: after ``after`` lines, one line of exactly ``size`` bytes
+                                     (newline included) whose text field is padded with ``x``; single
+                                     object: the body padded to ``size`` bytes the same way
+``truncated_body``          body     send only ``fraction`` of the JSON body; with ``close`` the
+                                     ``Content-Length`` announces the full body and the connection is
+                                     closed early (a transport error), else it matches the cut body (a
+                                     JSON error)
+==========================  =======  ===================================================================
+
+Stream faults whose line count is never reached fire at the end of the stream instead.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Fault", "FaultKind", "Faults", "RecordedRequest"]
+
+
+class FaultKind(enum.Enum):
+    FAIL = "fail"
+    ERROR_BODY = "error_body"
+    CLOSE_BEFORE_HEADERS = "close_before_headers"
+    DELAY_HEADERS = "delay_headers"
+    ERROR_LINE = "error_line"
+    DROP = "drop"
+    MALFORMED_LINE = "malformed_line"
+    SLOW_STREAM = "slow_stream"
+    HUGE_LINE = "huge_line"
+    TRUNCATED_BODY = "truncated_body"
+
+
+PRE_KINDS = frozenset(
+    {FaultKind.FAIL, FaultKind.ERROR_BODY, FaultKind.CLOSE_BEFORE_HEADERS, FaultKind.DELAY_HEADERS}
+)
+STREAM_KINDS = frozenset(
+    {
+        FaultKind.ERROR_LINE,
+        FaultKind.DROP,
+        FaultKind.MALFORMED_LINE,
+        FaultKind.SLOW_STREAM,
+        FaultKind.HUGE_LINE,
+    }
+)
+BODY_KINDS = frozenset({FaultKind.TRUNCATED_BODY, FaultKind.HUGE_LINE})
+
+
+@dataclass
+class Fault:
+    """One injected fault; ``hits`` counts the requests it has affected so far."""
+
+    kind: FaultKind
+    path: str | None = None
+    method: str | None = None
+    times: int | None = 1
+    status: int = 500
+    message: str | None = None
+    body: Literal["json", "text", "empty"] = "json"
+    retry_after: str | None = None
+    after: int = 0
+    size: int = 0
+    delay: float = 0.0
+    text: str = '{"model":"broken'
+    fraction: float = 0.5
+    close: bool = False
+    hits: int = field(default=0, init=False)
+
+    def matches(self, method: str, path: str) -> bool:
+        if self.method is not None and self.method.upper() != method:
+            return False
+        return self.path is None or fnmatch.fnmatchcase(path, self.path)
+
+    @property
+    def exhausted(self) -> bool:
+        return self.times is not None and self.hits >= self.times
+
+
+_DEFAULT_MESSAGES: Mapping[int, str] = {
+    429: "rate limit exceeded",
+    499: "request canceled",
+    500: "internal server error",
+    502: "bad gateway",
+    503: "server busy, please try again.  maximum pending requests exceeded",
+}
+
+
+class Faults:
+    """The server's fault plan (``server.faults``). Helpers return the :class:`Fault` they add."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._faults: list[Fault] = []
+
+    def add(self, fault: Fault) -> Fault:
+        with self._lock:
+            self._faults.append(fault)
+        return fault
+
+    def clear(self) -> None:
+        with self._lock:
+            self._faults.clear()
+
+    def __iter__(self) -> Iterator[Fault]:
+        with self._lock:
+            return iter(list(self._faults))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._faults)
+
+    def take(self, kinds: frozenset[FaultKind], method: str, path: str) -> list[Fault]:
+        """Claim the first matching fault of each kind in ``kinds`` for one request."""
+        claimed: list[Fault] = []
+        seen: set[FaultKind] = set()
+        with self._lock:
+            for fault in list(self._faults):
+                if fault.kind in kinds and fault.kind not in seen and fault.matches(method, path):
+                    seen.add(fault.kind)
+                    fault.hits += 1
+                    claimed.append(fault)
+                    if fault.exhausted:
+                        self._faults.remove(fault)
+        return claimed
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def fail(
+        self,
+        status: int = 500,
+        *,
+        message: str | None = None,
+        body: Literal["json", "text", "empty"] = "json",
+        retry_after: str | int | None = None,
+        path: str | None = None,
+        method: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """Answer ``status`` instead of handling the request."""
+        text = message if message is not None else _DEFAULT_MESSAGES.get(status, f"status {status}")
+        after = None if retry_after is None else str(retry_after)
+        return self.add(
+            Fault(
+                FaultKind.FAIL, path, method, times, status=status, message=text, body=body, retry_after=after
+            )
+        )
+
+    def error_body(
+        self,
+        message: str = "internal error",
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """HTTP 200 whose JSON body is ``{"error": message}``."""
+        return self.add(Fault(FaultKind.ERROR_BODY, path, method, times, status=200, message=message))
+
+    def close_before_headers(
+        self, *, path: str | None = None, method: str | None = None, times: int | None = 1
+    ) -> Fault:
+        """Close the connection without sending a response."""
+        return self.add(Fault(FaultKind.CLOSE_BEFORE_HEADERS, path, method, times))
+
+    def delay_headers(
+        self, seconds: float, *, path: str | None = None, method: str | None = None, times: int | None = 1
+    ) -> Fault:
+        """Wait before answering (the client sees no status line meanwhile)."""
+        return self.add(Fault(FaultKind.DELAY_HEADERS, path, method, times, delay=seconds))
+
+    def error_line(
+        self,
+        after: int = 1,
+        message: str = "an error was encountered while running the model: unexpected EOF",
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """End a stream with an ``{"error": ...}`` line after ``after`` lines (HTTP status stays 200)."""
+        return self.add(Fault(FaultKind.ERROR_LINE, path, method, times, message=message, after=after))
+
+    def drop(
+        self, after: int = 1, *, path: str | None = None, method: str | None = None, times: int | None = 1
+    ) -> Fault:
+        """Close the connection abruptly after ``after`` stream lines."""
+        return self.add(Fault(FaultKind.DROP, path, method, times, after=after))
+
+    def malformed_line(
+        self,
+        after: int = 1,
+        text: str = '{"model":"broken',
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """Insert a line that is not JSON after ``after`` stream lines."""
+        return self.add(Fault(FaultKind.MALFORMED_LINE, path, method, times, after=after, text=text))
+
+    def slow_stream(
+        self, delay: float, *, path: str | None = None, method: str | None = None, times: int | None = 1
+    ) -> Fault:
+        """Pause ``delay`` seconds before each stream line after the first."""
+        return self.add(Fault(FaultKind.SLOW_STREAM, path, method, times, delay=delay))
+
+    def huge_line(
+        self,
+        size: int = 64 << 20,
+        after: int = 0,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """One line (or single-object body) of exactly ``size`` bytes."""
+        return self.add(Fault(FaultKind.HUGE_LINE, path, method, times, size=size, after=after))
+
+    def truncated_body(
+        self,
+        fraction: float = 0.5,
+        *,
+        close: bool = False,
+        path: str | None = None,
+        method: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
+        """Cut a single-object JSON body short."""
+        return self.add(Fault(FaultKind.TRUNCATED_BODY, path, method, times, fraction=fraction, close=close))
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One request as the server received it (``server.requests``)."""
+
+    method: str
+    path: str
+    query: str
+    headers: Mapping[str, str]
+    json: object | None
+    body_size: int

@@ -1,0 +1,118 @@
+"""``/``, ``/api/version``, ``/api/status``, account stubs and the cloud ``web_search``/``web_fetch``.
+
+Cloud endpoints (the real ones live on ollama.com; here they share the test server):
+
+* ``Authorization: Bearer <api_key>`` is required, else 401 ``{"error":"unauthorized"}``.
+* ``POST /api/web_search`` ``{"query": q, "max_results": n}``: ``query`` required (400 ``query is
+  required``); ``n`` defaults to 5 when absent or < 1 and is capped at 10. Result ``i`` (1-based):
+  ``{"title": "Result i for <q>", "url": "https://example.com/search/<quoted q>/i",
+  "content": "Snippet i about <q>."}``.
+* ``POST /api/web_fetch`` ``{"url": u}``: ``url`` required (400 ``url is required``). Answer
+  ``{"title": "Page <u>", "content": "Content of <u>.", "links": ["<u>/about", "<u>/contact"]}``
+  (``u`` without a trailing slash in the links).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from ._app import App, route
+from ._exchange import Exchange
+from ._goscan import GoJSONError, PairsDict, decode_first_value
+
+__all__: list[str] = []
+
+_SIGNIN_URL = "https://ollama.com/connect?name=ollixir-test&key=c3NoLWVkMjU1MTkgQUFBQQ"
+
+
+@route("GET", "/")
+@route("HEAD", "/")
+def root(app: App, ex: Exchange) -> None:
+    ex.send(200, b"Ollama is running", "text/plain; charset=utf-8")
+
+
+@route("GET", "/api/version")
+@route("HEAD", "/api/version")
+def version(app: App, ex: Exchange) -> None:
+    ex.send_json(200, {"version": app.config.version})
+
+
+@route("GET", "/api/status")
+def status(app: App, ex: Exchange) -> None:
+    ex.send_json(200, {"cloud": {"disabled": False, "source": "none"}})
+
+
+@route("POST", "/api/me")
+def whoami(app: App, ex: Exchange) -> None:
+    # The test server is never signed in to ollama.com.
+    ex.send_json(401, {"error": "unauthorized", "signin_url": _SIGNIN_URL})
+
+
+@route("POST", "/api/signout")
+@route("DELETE", "/api/user/keys/:encodedKey")
+def signout(app: App, ex: Exchange) -> None:
+    ex.send_error(401, "you are not currently signed in")
+
+
+@route("POST", "/api/experimental/web_search")
+@route("POST", "/api/experimental/web_fetch")
+def local_cloud_proxy(app: App, ex: Exchange) -> None:
+    if not ex.body.strip():
+        ex.send_error(400, "missing request body")
+        return
+    # The local proxy signs with the machine key, which the test server does not have.
+    ex.send_json(401, {"error": "unauthorized", "signin_url": _SIGNIN_URL})
+
+
+def _cloud_body(app: App, ex: Exchange) -> dict[str, object] | None:
+    if ex.headers.get("Authorization", "") != f"Bearer {app.config.api_key}":
+        ex.send_error(401, "unauthorized")
+        return None
+    try:
+        decoded = decode_first_value(ex.body)
+    except GoJSONError as exc:
+        ex.send_error(400, "missing request body" if exc.eof else str(exc))
+        return None
+    return dict(decoded) if isinstance(decoded, PairsDict) else {}
+
+
+@route("POST", "/api/web_search")
+def web_search(app: App, ex: Exchange) -> None:
+    body = _cloud_body(app, ex)
+    if body is None:
+        return
+    query = body.get("query")
+    if not isinstance(query, str) or not query:
+        ex.send_error(400, "query is required")
+        return
+    wanted = body.get("max_results")
+    count = wanted if isinstance(wanted, int) and not isinstance(wanted, bool) and wanted >= 1 else 5
+    results = [
+        {
+            "title": f"Result {i} for {query}",
+            "url": f"https://example.com/search/{quote(query, safe='')}/{i}",
+            "content": f"Snippet {i} about {query}.",
+        }
+        for i in range(1, min(count, 10) + 1)
+    ]
+    ex.send_json(200, {"results": results})
+
+
+@route("POST", "/api/web_fetch")
+def web_fetch(app: App, ex: Exchange) -> None:
+    body = _cloud_body(app, ex)
+    if body is None:
+        return
+    url = body.get("url")
+    if not isinstance(url, str) or not url:
+        ex.send_error(400, "url is required")
+        return
+    base = url.rstrip("/")
+    ex.send_json(
+        200,
+        {
+            "title": f"Page {url}",
+            "content": f"Content of {url}.",
+            "links": [f"{base}/about", f"{base}/contact"],
+        },
+    )

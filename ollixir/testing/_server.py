@@ -1,0 +1,166 @@
+"""The public :class:`OllamaTestServer`: a faithful Ollama-protocol server on a loopback port."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import socket
+import tempfile
+import threading
+import time
+import weakref
+from collections.abc import Callable, Sequence
+from types import TracebackType
+
+# Route modules register their handlers on import.
+from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_misc, _routes_models  # noqa: F401
+from ._app import App, Config
+from ._catalogue import VERSION
+from ._exchange import Tracker
+from ._fake import FakeModel
+from ._faults import Faults, RecordedRequest
+from ._http import HTTPServer
+from ._state import ServerState
+
+__all__ = ["OllamaTestServer"]
+
+
+class OllamaTestServer:
+    """An Ollama-compatible HTTP server with deterministic fake models, for tests.
+
+    It starts at once on ``host:port`` (port 0 picks a free one) in a background thread; use it as a
+    context manager or call :meth:`stop`. ``models`` are installed in addition to the default catalogue
+    (see ``ollixir.testing._catalogue``) and ``registry`` models can be pulled. ``modified_at``/``expires_at``
+    are printed with ``utc_offset`` (default -07:00, like a server in California; None = this machine's
+    zone). ``api_key`` guards the cloud endpoints ``/api/web_search`` and ``/api/web_fetch``;
+    ``registry_user`` is the namespace pushes are allowed to.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        api_key: str = "test-key",
+        models: Sequence[FakeModel] | None = None,
+        registry: Sequence[FakeModel] | None = None,
+        version: str = VERSION,
+        utc_offset: dt.timedelta | None = dt.timedelta(hours=-7),
+        registry_user: str = "test",
+    ) -> None:
+        if utc_offset is None:
+            local = dt.datetime.now().astimezone().utcoffset()
+            utc_offset = local if local is not None else dt.timedelta(0)
+        self._root = tempfile.mkdtemp(prefix="ollixir-test-server-")
+        # Removes the blob directory at interpreter exit even if stop() is never called.
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self._root, True)
+        self.faults = Faults()
+        self._state = ServerState(self._root, models or (), registry or ())
+        config = Config(api_key, version, int(utc_offset.total_seconds()), registry_user)
+        self._app = App(self._state, self.faults, config)
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        try:
+            self._httpd = HTTPServer((host, port), family, self._app.dispatch, self.faults)
+        except BaseException:
+            self._cleanup()
+            raise
+        self._app.tracker = self._httpd.tracker
+        self.host = host
+        self.port = int(self._httpd.server_address[1])
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name=f"ollama-test-server-{self.port}",
+        )
+        self._thread.daemon = True
+        self._thread.start()
+        self._stopped = False
+
+    @property
+    def url(self) -> str:
+        """Base URL, e.g. ``http://127.0.0.1:54321``."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    def stop(self) -> None:
+        """Stop serving, drop open connections and delete the server's files. Idempotent."""
+        if self._stopped:
+            return
+        self._stopped = True
+        self._httpd.shutdown()
+        self._httpd.close_all()
+        self._httpd.server_close()
+        self._thread.join(timeout=5)
+        self._cleanup()
+
+    def __enter__(self) -> OllamaTestServer:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def reset(self) -> None:
+        """Fresh default state: models, blobs, loaded models, faults, request log and counters."""
+        self._state.reset()
+        self.faults.clear()
+        self._app.clear_log()
+        tracker = self._httpd.tracker
+        with tracker.cond:
+            tracker.disconnects = 0
+            tracker.accepted = 0
+
+    # -- state helpers ---------------------------------------------------------------------------------
+    def add_models(self, *models: FakeModel) -> None:
+        """Install more fake models now (they disappear at the next :meth:`reset`)."""
+        self._state.add_models(models)
+
+    @property
+    def data_dir(self) -> str:
+        """Where blobs are stored (``<data_dir>/blobs/sha256-<hex>``)."""
+        return self._root
+
+    # -- observation -----------------------------------------------------------------------------------
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        """Requests received so far, oldest first. The live list: ``server.requests.clear()`` empties it."""
+        return self._app.requests
+
+    def clear_requests(self) -> None:
+        self._app.clear_log()
+
+    @property
+    def open_connections(self) -> int:
+        """Client connections currently open."""
+        return self._httpd.tracker.open_connections
+
+    @property
+    def connections_accepted(self) -> int:
+        """Client connections accepted since start or the last :meth:`reset`."""
+        return self._httpd.tracker.accepted
+
+    @property
+    def disconnects(self) -> int:
+        """How many times a client went away while the server was still answering."""
+        return self._httpd.tracker.disconnects
+
+    def wait_for_disconnect(self, timeout: float = 5.0, count: int = 1) -> bool:
+        """Wait until at least ``count`` client disconnects were seen (since start or reset)."""
+        return self._wait(lambda t: t.disconnects >= count, timeout)
+
+    def wait_for_connections(self, count: int = 0, timeout: float = 5.0) -> bool:
+        """Wait until exactly ``count`` client connections are open (0: every client hung up)."""
+        return self._wait(lambda t: t.open_connections == count, timeout)
+
+    def _wait(self, predicate: Callable[[Tracker], bool], timeout: float) -> bool:
+        tracker = self._httpd.tracker
+        deadline = time.monotonic() + timeout
+        with tracker.cond:
+            while not predicate(tracker):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                tracker.cond.wait(remaining)
+        return True
