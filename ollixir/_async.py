@@ -13,6 +13,7 @@ from ._call import NOT_SET, Call
 from ._config import Config
 from ._errors import OllixirError
 from ._exec import resolve_retry, retry_delay, status_error, timeout_for, transport_error
+from ._jsonbody import JsonStream
 from ._stream import AsyncStream, StreamCore
 
 __all__ = ["AsyncExecutor"]
@@ -63,7 +64,7 @@ class AsyncExecutor:
 
     async def _once(self, call: Call) -> Any:
         http, url, headers = self._target(call)
-        content: Any = call.body if call.upload is None else _file_chunks(call.upload)
+        content: Any = _file_chunks(call.upload) if call.upload is not None else _content(call.body)
         try:
             response = await http.request(
                 call.method, url, content=content, headers=headers, timeout=timeout_for(call)
@@ -120,6 +121,11 @@ class AsyncExecutor:
             await cloud.aclose()
         if self.owns_http:
             await self.http.aclose()
+
+
+def _content(body: bytes | JsonStream | None) -> Any:
+    # httpx's async client needs an async iterable for a streamed body.
+    return body.aiter() if isinstance(body, JsonStream) else body
 
 
 async def _file_chunks(source: BlobSource) -> AsyncIterator[bytes]:

@@ -15,6 +15,7 @@ from typing import Any
 from ._aggregate import Aggregator
 from ._blob import BlobSource
 from ._errors import ProtocolError, ResponseError
+from ._jsonbody import JsonStream
 
 __all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "read_json"]
 
@@ -43,7 +44,7 @@ class Call:
     operation: str
     method: str
     path: str
-    body: bytes | None = None
+    body: bytes | JsonStream | None = None
     # Non-streamed success: (status, body) -> result.
     read: Callable[[int, bytes], Any] = field(default=lambda status, body: None)
     stream: StreamSpec | None = None

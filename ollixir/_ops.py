@@ -7,9 +7,8 @@ or plain dicts. Nothing here does I/O.
 
 from __future__ import annotations
 
-import json
 import urllib.parse
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from . import _validate as v
@@ -18,6 +17,7 @@ from ._blob import BlobSource
 from ._call import NOT_SET, Call, StreamSpec, read_json
 from ._convert import to_format, to_messages, to_options, to_tools
 from ._errors import ProtocolError, RequestError
+from ._jsonbody import JsonStream, encode_body
 
 __all__ = [
     "chat",
@@ -40,11 +40,9 @@ __all__ = [
     "web_search",
 ]
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
-
-def _encode(body: Mapping[str, Any]) -> bytes:
-    return _dumps(body).encode()
+def _encode(body: dict[str, Any]) -> bytes | JsonStream:
+    return encode_body(body)
 
 
 def _identity(x: dict[str, Any]) -> dict[str, Any]:

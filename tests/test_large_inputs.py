@@ -1,0 +1,42 @@
+"""Large inputs go out as a stream of JSON pieces (no whole-body copies) and arrive intact."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+from ollixir._jsonbody import LARGE, JsonStream, encode_body
+from tests.clientkit import Api
+
+
+def test_small_bodies_are_plain_bytes() -> None:
+    assert encode_body({"model": "m", "prompt": "hi"}) == b'{"model":"m","prompt":"hi"}'
+
+
+def test_stream_encoding_equals_json() -> None:
+    value = {"a": 'é"\\\n<' * (LARGE // 3), "b": [1, 2.5, None, True, {"c": "x"}], 'k"': "v" * (LARGE + 7)}
+    body = encode_body(value)
+    assert isinstance(body, JsonStream)
+    pieces = list(body)
+    assert max(len(p) for p in pieces) <= 4 * LARGE  # bounded pieces, never the whole body
+    assert json.loads(b"".join(pieces)) == value
+    assert b"".join(body) == b"".join(pieces)  # re-iterable, so a retry can send it again
+
+
+def test_large_prompt_and_images_arrive_intact(api: Api, ollama_server: Any) -> None:
+    prompt = "describe " + "x" * (3 * LARGE)  # two tokens for the fake model, 3 MiB on the wire
+    images = [bytes([i]) * 2048 for i in range(200)]
+    r = api.call("completion", "llava", prompt, images=images, options={"num_predict": 2})
+    assert r.response == "You said:"
+    sent = [x for x in ollama_server.requests if x.path == "/api/generate"][-1]
+    assert sent.headers.get("transfer-encoding") == "chunked"
+    assert sent.json["prompt"] == prompt
+    assert sent.json["images"][7] == base64.b64encode(images[7]).decode()
+
+
+def test_ten_thousand_messages(api: Api, ollama_server: Any) -> None:
+    messages = [{"role": "user" if i % 2 == 0 else "assistant", "content": f"m{i}"} for i in range(10_000)]
+    r = api.call("chat", "llama3.2", messages)
+    assert r.message.content == "You said: m9998"
+    assert len([x for x in ollama_server.requests if x.path == "/api/chat"][-1].json["messages"]) == 10_000
