@@ -30,7 +30,7 @@ class RequestError(OllixirError, ValueError):
         self.message = message
 
 
-class ConnectionError(OllixirError, builtins.ConnectionError):  # noqa: A001 - deliberate shadowing, re-exported
+class ConnectionError(OllixirError, builtins.ConnectionError):
     """The server could not be reached or stopped answering: refused, DNS, TLS, timeout, dropped stream."""
 
     def __init__(self, message: str, *, url: str | None = None, operation: str | None = None) -> None:
@@ -40,7 +40,7 @@ class ConnectionError(OllixirError, builtins.ConnectionError):  # noqa: A001 - d
         self.operation = operation
 
 
-class TimeoutError(ConnectionError, builtins.TimeoutError):  # noqa: A001
+class TimeoutError(ConnectionError, builtins.TimeoutError):
     """A connect, read, write or pool timeout fired."""
 
 

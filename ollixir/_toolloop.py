@@ -157,7 +157,9 @@ async def arun(
     """The async tool loop: :func:`run` for an :class:`~ollixir.AsyncClient`; async tools are awaited."""
     plan = _Plan(messages, tools, handlers, max_rounds)
     while True:
-        response: ChatResponse = await client.chat(model, plan.messages, tools=plan.definitions, **chat_options)
+        response: ChatResponse = await client.chat(
+            model, plan.messages, tools=plan.definitions, **chat_options
+        )
         calls = plan.answer(response)
         if calls is None:
             return ToolRun(response, plan.messages, plan.rounds)

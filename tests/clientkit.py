@@ -4,10 +4,7 @@ gives back plain results, so a test is written once and parametrized over both."
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 import ollixir
 
@@ -88,12 +85,3 @@ class Api:
             self.run_coro(self.client.aclose())
             assert self._runner is not None
             self._runner.close()
-
-
-@pytest.fixture(params=KINDS)
-def api(request: pytest.FixtureRequest, ollama_server: Any) -> Iterator[Api]:
-    a = Api(request.param, ollama_server.url, api_key="test-key", cloud_url=ollama_server.url)
-    try:
-        yield a
-    finally:
-        a.close()

@@ -13,7 +13,7 @@ import pytest
 
 import ollixir
 from ollixir import presets, tools
-from tests.clientkit import Api, api  # noqa: F401 - fixture
+from tests.clientkit import Api
 
 
 def uploads(server: Any) -> list[str]:
@@ -45,7 +45,11 @@ def test_create_from_modelfile_uploads_local_gguf_once(api: Api, ollama_server: 
 
 
 def test_create_from_modelfile_text_with_model_name(api: Api, ollama_server: Any) -> None:
-    r = api.call("create", "mario", modelfile="FROM llama3.2\nSYSTEM You are Mario.\nMESSAGE user hi\nMESSAGE assistant hello")
+    r = api.call(
+        "create",
+        "mario",
+        modelfile="FROM llama3.2\nSYSTEM You are Mario.\nMESSAGE user hi\nMESSAGE assistant hello",
+    )
     assert r.status == "success"
     body = [x.json for x in ollama_server.requests if x.path == "/api/create"][-1]
     assert body["from"] == "llama3.2"
@@ -88,18 +92,30 @@ async def get_time(city: str) -> str:
 
 def test_tool_loop_runs_functions_until_the_model_answers(ollama_server: Any) -> None:
     with ollixir.init(ollama_server.url) as client:
-        run = tools.run(client, "llama3.2", [{"role": "user", "content": "get_weather city=Paris"}], [get_weather, get_time])
+        run = tools.run(
+            client,
+            "llama3.2",
+            [{"role": "user", "content": "get_weather city=Paris"}],
+            [get_weather, get_time],
+        )
     assert run.content == "Tool results: get_weather: 22 degrees C in Paris"
     tool_messages = [m for m in run.messages if isinstance(m, dict) and m["role"] == "tool"]
-    assert tool_messages[0]["tool_name"] == "get_weather" and tool_messages[0]["tool_call_id"].startswith("call_")
-    sent_tools = [r.json for r in ollama_server.requests if r.path == "/api/chat"][0]["tools"]
+    assert tool_messages[0]["tool_name"] == "get_weather" and tool_messages[0]["tool_call_id"].startswith(
+        "call_"
+    )
+    sent_tools = next(r.json for r in ollama_server.requests if r.path == "/api/chat")["tools"]
     assert sent_tools[0]["function"]["parameters"]["properties"]["unit"]["enum"] == ["C", "F"]
 
 
 def test_async_tool_loop_with_async_functions(ollama_server: Any) -> None:
     async def main() -> str:
         async with ollixir.init_async(ollama_server.url) as client:
-            run = await tools.arun(client, "llama3.2", [{"role": "user", "content": "get_time city=Oslo"}], [get_weather, get_time])
+            run = await tools.arun(
+                client,
+                "llama3.2",
+                [{"role": "user", "content": "get_time city=Oslo"}],
+                [get_weather, get_time],
+            )
             return run.content
 
     assert asyncio.run(main()) == "Tool results: get_time: 12:00 in Oslo"
@@ -110,7 +126,9 @@ def test_tool_errors_go_back_to_the_model(ollama_server: Any) -> None:
         """Always fails."""
         raise RuntimeError("backend down")
 
-    unknown = tools.define("mystery", description="no implementation", parameters={"q": {"type": "string", "required": True}})
+    unknown = tools.define(
+        "mystery", description="no implementation", parameters={"q": {"type": "string", "required": True}}
+    )
     with ollixir.init(ollama_server.url) as client:
         run = tools.run(client, "llama3.2", [{"role": "user", "content": "broken city=X"}], [broken])
         assert "RuntimeError: backend down" in run.content
@@ -120,7 +138,13 @@ def test_tool_errors_go_back_to_the_model(ollama_server: Any) -> None:
 
 def test_tool_loop_max_rounds(ollama_server: Any) -> None:
     with ollixir.init(ollama_server.url) as client, pytest.raises(tools.ToolLoopError):
-        tools.run(client, "llama3.2", [{"role": "user", "content": "get_weather city=Paris"}], [get_weather], max_rounds=1)
+        tools.run(
+            client,
+            "llama3.2",
+            [{"role": "user", "content": "get_weather city=Paris"}],
+            [get_weather],
+            max_rounds=1,
+        )
 
 
 class Sky(enum.Enum):
@@ -140,7 +164,9 @@ def test_structured_output_from_a_dataclass(api: Api, ollama_server: Any) -> Non
     schema = [r.json for r in ollama_server.requests if r.path == "/api/chat"][-1]["format"]
     assert schema["type"] == "object" and set(schema["required"]) == {"city", "temperature", "sky"}
     weather = ollixir.parsed(reply, Weather)
-    assert isinstance(weather, Weather) and isinstance(weather.temperature, int) and isinstance(weather.sky, Sky)
+    assert (
+        isinstance(weather, Weather) and isinstance(weather.temperature, int) and isinstance(weather.sky, Sky)
+    )
 
 
 def test_structured_output_mismatch_is_a_clear_error() -> None:

@@ -66,7 +66,9 @@ def test_headers_mapping_and_pairs(ollama_server: Any) -> None:
         assert last(ollama_server, "/api/tags").headers["x-other"] == "c"
 
 
-def test_api_key_becomes_bearer_unless_authorization_given(ollama_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_api_key_becomes_bearer_unless_authorization_given(
+    ollama_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OLLAMA_API_KEY", "env-key")
     with ollixir.init(ollama_server.url) as client:
         client.list()
@@ -87,7 +89,9 @@ def test_cloud_url_from_environment(ollama_server: Any, monkeypatch: pytest.Monk
 
 def test_caller_httpx_client_is_used_as_is(ollama_server: Any) -> None:
     seen: list[str] = []
-    http = httpx.Client(base_url=ollama_server.url, event_hooks={"request": [lambda r: seen.append(r.url.path)]})
+    http = httpx.Client(
+        base_url=ollama_server.url, event_hooks={"request": [lambda r: seen.append(r.url.path)]}
+    )
     client = ollixir.init(http)
     assert client.http is http
     client.chat("llama3.2", USER)

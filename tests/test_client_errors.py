@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import ollixir
-from tests.clientkit import Api, api  # noqa: F401 - fixture
+from tests.clientkit import Api
 
 USER = [{"role": "user", "content": "hi"}]
 
@@ -63,8 +63,14 @@ BAD_INPUTS: list[tuple[str, tuple[Any, ...], dict[str, Any], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("op", "args", "kwargs", "mentions"), BAD_INPUTS, ids=[f"{b[0]}-{b[3]}-{i}" for i, b in enumerate(BAD_INPUTS)])
-def test_bad_input_is_request_error_before_traffic(api: Api, ollama_server: Any, op: str, args: Any, kwargs: Any, mentions: str) -> None:
+@pytest.mark.parametrize(
+    ("op", "args", "kwargs", "mentions"),
+    BAD_INPUTS,
+    ids=[f"{b[0]}-{b[3]}-{i}" for i, b in enumerate(BAD_INPUTS)],
+)
+def test_bad_input_is_request_error_before_traffic(
+    api: Api, ollama_server: Any, op: str, args: Any, kwargs: Any, mentions: str
+) -> None:
     ollama_server.requests.clear()
     with pytest.raises(ollixir.RequestError) as info:
         api.call(op, *args, **kwargs)
@@ -73,7 +79,9 @@ def test_bad_input_is_request_error_before_traffic(api: Api, ollama_server: Any,
     no_traffic(ollama_server)
 
 
-def test_web_search_without_key_fails_before_traffic(ollama_server: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_web_search_without_key_fails_before_traffic(
+    ollama_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("OLLAMA_API_KEY", raising=False)
     api = Api("sync", ollama_server.url, cloud_url=ollama_server.url)
     ollama_server.requests.clear()

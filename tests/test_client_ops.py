@@ -9,8 +9,6 @@ import math
 from typing import Any
 
 import pytest
-
-import ollixir
 from ollixir_api.models import (
     ChatResponse,
     ChatStreamChunk,
@@ -26,7 +24,9 @@ from ollixir_api.models import (
     WebFetchResponse,
     WebSearchResponse,
 )
-from tests.clientkit import Api, api  # noqa: F401 - fixture
+
+import ollixir
+from tests.clientkit import Api
 
 USER = [{"role": "user", "content": "hello there"}]
 
@@ -83,7 +83,11 @@ def test_chat_tools_round_trip(api: Api) -> None:
         "function": {
             "name": "get_weather",
             "description": "Weather for a city",
-            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]},
+            "parameters": {
+                "type": "object",
+                "properties": {"city": {"type": "string"}},
+                "required": ["city"],
+            },
         },
     }
     r = api.call("chat", "llama3.2", [{"role": "user", "content": "get_weather city=Paris"}], tools=[tool])
@@ -101,7 +105,10 @@ def test_chat_tools_round_trip(api: Api) -> None:
 
 
 def test_chat_stream_collects_tool_calls(api: Api) -> None:
-    tool = {"type": "function", "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}}}
+    tool = {
+        "type": "function",
+        "function": {"name": "ping", "parameters": {"type": "object", "properties": {}}},
+    }
     _, final = api.stream("chat", "llama3.2", USER, tools=[tool])
     assert [c.function.name for c in final.message.tool_calls] == ["ping"]
 

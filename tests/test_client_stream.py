@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import ollixir
-from tests.clientkit import Api, api  # noqa: F401 - fixture
+from tests.clientkit import Api
 
 USER = [{"role": "user", "content": "one two three four five six"}]
 
@@ -73,9 +73,8 @@ def test_closing_a_stream_early_releases_the_connection(api: Api, ollama_server:
 
 
 def test_final_without_iterating(ollama_server: Any) -> None:
-    with ollixir.init(ollama_server.url) as client:
-        with client.chat("llama3.2", USER, stream=True) as s:
-            assert s.final().message.content == "You said: one two three four five six"
+    with ollixir.init(ollama_server.url) as client, client.chat("llama3.2", USER, stream=True) as s:
+        assert s.final().message.content == "You said: one two three four five six"
 
 
 def test_retry_until_success(api: Api, ollama_server: Any) -> None:
@@ -128,7 +127,9 @@ def test_stream_is_retried_before_its_first_chunk_only(api: Api, ollama_server: 
     assert len([x for x in ollama_server.requests if x.path == "/api/chat"]) == 1
 
 
-def test_retries_are_logged_without_secrets(api: Api, ollama_server: Any, caplog: pytest.LogCaptureFixture) -> None:
+def test_retries_are_logged_without_secrets(
+    api: Api, ollama_server: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG, logger="ollixir")
     ollama_server.faults.fail(503, path="/api/tags", times=1)
     api.call("list", retry=ollixir.RetryPolicy(max_attempts=2, base_delay=0.01))
@@ -144,7 +145,9 @@ def test_connection_failure_before_sending_is_retried(api: Api, ollama_server: A
         api.call("list", retry=ollixir.RetryPolicy(max_attempts=3, base_delay=0.01))
     # ...but a custom predicate can opt in, as in the seed's retry options.
     ollama_server.faults.close_before_headers(path="/api/tags", times=1)
-    policy = ollixir.RetryPolicy(max_attempts=3, base_delay=0.01, retry_if=lambda e: isinstance(e, ollixir.ConnectionError))
+    policy = ollixir.RetryPolicy(
+        max_attempts=3, base_delay=0.01, retry_if=lambda e: isinstance(e, ollixir.ConnectionError)
+    )
     assert api.call("list", retry=policy).models
 
 

@@ -48,7 +48,16 @@ def test_parse_host_table(value: str | None, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["ftp://example.com", "example.com:abc", "example.com:0", ":66000", "exa mple.com", "[::1", "http://u:p@h", "h?q=1"],
+    [
+        "ftp://example.com",
+        "example.com:abc",
+        "example.com:0",
+        ":66000",
+        "exa mple.com",
+        "[::1",
+        "http://u:p@h",
+        "h?q=1",
+    ],
 )
 def test_parse_host_rejects_with_request_error(value: str) -> None:
     with pytest.raises(RequestError) as info:

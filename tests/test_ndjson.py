@@ -30,7 +30,9 @@ def decode_all(pieces: list[bytes]) -> list[object]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(json_objects, max_size=8), st.booleans(), st.data())
-def test_any_split_gives_the_same_chunks(objs: list[dict[str, object]], final_newline: bool, data: st.DataObject) -> None:
+def test_any_split_gives_the_same_chunks(
+    objs: list[dict[str, object]], final_newline: bool, data: st.DataObject
+) -> None:
     body = b"\n".join(json.dumps(o).encode() for o in objs)
     if objs and final_newline:
         body += b"\n"

@@ -16,7 +16,9 @@ def test_official_client_calls_work_unchanged(ollama_server: Any, tmp_path: Any)
     response = client.chat("llama3.2", messages=[{"role": "user", "content": "Why is the sky blue?"}])
     assert response.message.content == "You said: Why is the sky blue?"
 
-    response = client.chat(model="llama3.2", messages=[{"role": "user", "content": "hi"}], options={"temperature": 0})
+    response = client.chat(
+        model="llama3.2", messages=[{"role": "user", "content": "hi"}], options={"temperature": 0}
+    )
     assert response.message.role == "assistant"
 
     parts = []

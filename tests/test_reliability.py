@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import ollixir
 from ollixir import _blob
-from tests.clientkit import Api, api  # noqa: F401 - fixture
+from tests.clientkit import Api
 
 USER = [{"role": "user", "content": "one two three"}]
 

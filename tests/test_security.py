@@ -26,7 +26,9 @@ class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
 
-def serve(handler: type[http.server.BaseHTTPRequestHandler], context: ssl.SSLContext | None = None) -> Iterator[str]:
+def serve(
+    handler: type[http.server.BaseHTTPRequestHandler], context: ssl.SSLContext | None = None
+) -> Iterator[str]:
     server = _Server(("127.0.0.1", 0), handler)
     if context is not None:
         server.socket = context.wrap_socket(server.socket, server_side=True)
@@ -91,14 +93,22 @@ def test_web_tools_refuse_plain_http_to_remote_cloud(ollama_server: Any) -> None
     assert not [r for r in ollama_server.requests if r.path.startswith("/api/web")]
 
 
-def test_key_never_in_repr_errors_logs_or_tracebacks(ollama_server: Any, caplog: pytest.LogCaptureFixture) -> None:
+def test_key_never_in_repr_errors_logs_or_tracebacks(
+    ollama_server: Any, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG)
     texts: list[str] = []
     ollama_server.faults.fail(503, path="/api/tags", times=1)
-    with ollixir.init(ollama_server.url, api_key=KEY, retry=ollixir.RetryPolicy(max_attempts=2, base_delay=0.01)) as client:
+    with ollixir.init(
+        ollama_server.url, api_key=KEY, retry=ollixir.RetryPolicy(max_attempts=2, base_delay=0.01)
+    ) as client:
         texts.append(repr(client))
         client.list()  # retried once: a log line
-        for bad in (lambda: client.chat("missing", USER), lambda: client.web_search(""), lambda: client.check_blob("x")):
+        for bad in (
+            lambda: client.chat("missing", USER),
+            lambda: client.web_search(""),
+            lambda: client.check_blob("x"),
+        ):
             try:
                 bad()
             except ollixir.OllixirError as exc:
@@ -129,8 +139,22 @@ def self_signed(tmp_path: Path) -> ssl.SSLContext:
         pytest.skip("openssl is needed to make a self-signed certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-         "-keyout", str(key), "-out", str(cert)],
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
         check=True,
         capture_output=True,
     )

@@ -8,17 +8,22 @@ import queue
 from concurrent.futures import Future
 from datetime import datetime
 
-import ollixir
 from ollixir_api.models import ChatResponse, ProgressResponse
+
+import ollixir
 
 
 def sync_program(client: ollixir.Client[ollixir.TypedResults]) -> None:
-    reply = client.chat("llama3.2", [{"role": "user", "content": "hi"}], think=True, options={"temperature": 0})
+    reply = client.chat(
+        "llama3.2", [{"role": "user", "content": "hi"}], think=True, options={"temperature": 0}
+    )
     content: str = reply.message.content
     role: str = reply.message.role
     created: datetime = reply.created_at
     done: bool = reply.done
-    print(content.upper(), role, created.year, done, reply.done_reason, reply.eval_count, reply.message.thinking)
+    print(
+        content.upper(), role, created.year, done, reply.done_reason, reply.eval_count, reply.message.thinking
+    )
     for call in reply.message.tool_calls or []:
         print(call.function.name, call.function.arguments)
 
@@ -91,7 +96,9 @@ async def async_program() -> None:
             async for chunk in stream:
                 print(chunk.message.content)
             print((await stream.final()).done)
-        task: asyncio.Task[ChatResponse] = await client.chat("m", [{"role": "user", "content": "x"}], stream=print)
+        task: asyncio.Task[ChatResponse] = await client.chat(
+            "m", [{"role": "user", "content": "x"}], stream=print
+        )
         print((await task).message.content)
         print((await client.list()).models[0].name, (await client.embed("m", "x")).embeddings)
         print(await client.create_blob(b"x"), await ollixir.aio.version(client))

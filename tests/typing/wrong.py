@@ -5,11 +5,13 @@ from __future__ import annotations
 import ollixir
 
 
-def mistakes(client: ollixir.Client[ollixir.TypedResults], dicts: ollixir.Client[ollixir.DictResults]) -> None:
+def mistakes(
+    client: ollixir.Client[ollixir.TypedResults], dicts: ollixir.Client[ollixir.DictResults]
+) -> None:
     n: int = client.chat("m", [{"role": "user", "content": "x"}]).message.content  # E: str is not int
-    client.chat("m", [], stream=True).message  # E: a stream has no .message
+    _ = client.chat("m", [], stream=True).message  # E: a stream has no .message
     client.chat("m", [], temperature=0.1)  # E: not a chat option (it belongs in options=)
-    client.embed("m", "x").embedding  # E: embed returns .embeddings
+    _ = client.embed("m", "x").embedding  # E: embed returns .embeddings
     s: str = client.copy("a", "b")  # E: copy returns bool
-    dicts.chat("m", []).message  # E: dict results have no attributes
+    _ = dicts.chat("m", []).message  # E: dict results have no attributes
     print(n, s)
