@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from ._retry import RetryPolicy, is_retryable
     from ._schema import StructuredOutputError
     from ._stream import AsyncStream, Stream
+    from ._transports import aiohttp_transport
     from ._structured import parsed
     from ._types import DictResults, TypedResults
     from .modelfile import Modelfile
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     "RetryPolicy": "._retry",
     "is_retryable": "._retry",
     "parse_host": "._host",
+    "aiohttp_transport": "._transports",
     "Modelfile": ".modelfile",
     "StructuredOutputError": "._schema",
     "parsed": "._structured",
@@ -135,6 +137,7 @@ __all__ = [
     "TimeoutError",
     "TypedResults",
     "aio",
+    "aiohttp_transport",
     "chat",
     "check_blob",
     "completion",

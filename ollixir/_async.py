@@ -99,7 +99,12 @@ class AsyncExecutor:
                     body = b""
                 raise status_error(call, response, body)
             core = StreamCore(call, url)
-            pieces = response.aiter_bytes()
+            raw = response.stream
+            pieces = (
+                raw.__aiter__()
+                if isinstance(raw, httpx.AsyncByteStream) and "content-encoding" not in response.headers
+                else response.aiter_bytes()
+            )
             first: list[Any] = []
             try:
                 async for data in pieces:
@@ -132,7 +137,7 @@ async def _file_chunks(source: BlobSource) -> AsyncIterator[bytes]:
     """File reads happen on a worker thread so a large upload never blocks the event loop."""
     f = await asyncio.to_thread(source.open)
     try:
-        while chunk := await asyncio.to_thread(f.read, CHUNK_SIZE * 4):
+        while chunk := await asyncio.to_thread(f.read, CHUNK_SIZE):
             yield chunk
     finally:
         await asyncio.to_thread(f.close)

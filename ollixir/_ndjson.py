@@ -15,7 +15,8 @@ from ._errors import ProtocolError
 
 __all__ = ["NdjsonDecoder"]
 
-_loads = json.loads
+# Decoding bytes ourselves skips json.loads's encoding sniffing on every line.
+_decode = json.JSONDecoder().decode
 
 
 class NdjsonDecoder:
@@ -28,6 +29,10 @@ class NdjsonDecoder:
 
     def feed(self, data: bytes) -> list[Any]:
         """Decode every complete line in ``data`` (plus what was pending before it)."""
+        nl = data.find(b"\n")
+        if nl >= 0 and nl == len(data) - 1 and not self._pending:
+            # The common case when the server flushes one object per write: exactly one line.
+            return [] if data.isspace() else [self._parse(data)]
         nl = data.rfind(b"\n")
         if nl < 0:
             if data:
@@ -56,7 +61,7 @@ class NdjsonDecoder:
     def _parse(self, line: bytes) -> Any:
         self.lines += 1
         try:
-            return _loads(line)
+            return _decode(line.decode())
         except ValueError as exc:
             snippet = line[:120].decode("utf-8", "replace")
             more = "..." if len(line) > 120 else ""

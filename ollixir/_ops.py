@@ -96,7 +96,9 @@ def chat(
     logprobs: object = None,
     top_logprobs: object = None,
 ) -> Call:
-    from ollixir_api.models import ChatRequest, ChatResponse, ChatStreamChunk
+    from ollixir_api.models import ChatRequest, ChatResponse
+
+    from . import _fastpath
     from ollixir_api.types import UNSET
 
     name = v.check_model(model)
@@ -130,7 +132,7 @@ def chat(
         "/api/chat",
         body=_encode(request.to_dict()),
         read=_reader("chat", final),
-        stream=StreamSpec(ChatAggregator, ChatStreamChunk.from_dict if typed else _identity, final)
+        stream=StreamSpec(ChatAggregator, _fastpath.chat_chunk if typed else _identity, final)
         if stream
         else None,
     )
@@ -157,7 +159,9 @@ def completion(
     logprobs: object = None,
     top_logprobs: object = None,
 ) -> Call:
-    from ollixir_api.models import GenerateRequest, GenerateResponse, GenerateStreamChunk
+    from ollixir_api.models import GenerateRequest, GenerateResponse
+
+    from . import _fastpath
     from ollixir_api.types import UNSET
 
     from ._images import normalize_images
@@ -193,7 +197,7 @@ def completion(
         "/api/generate",
         body=_encode(request.to_dict()),
         read=_reader("completion", final),
-        stream=StreamSpec(GenerateAggregator, GenerateStreamChunk.from_dict if typed else _identity, final)
+        stream=StreamSpec(GenerateAggregator, _fastpath.generate_chunk if typed else _identity, final)
         if stream
         else None,
     )

@@ -126,7 +126,14 @@ class SyncExecutor:
                     body = b""
                 raise status_error(call, response, body)
             core = StreamCore(call, url)
-            pieces = response.iter_bytes()
+            # Without a content encoding the transport's own stream is the bytes we want; reading it
+            # directly skips httpx's per-chunk decoder layers.
+            raw = response.stream
+            pieces = (
+                iter(raw)
+                if isinstance(raw, httpx.SyncByteStream) and "content-encoding" not in response.headers
+                else response.iter_bytes()
+            )
             try:
                 first = read_first(core, pieces)
             except httpx.HTTPError as exc:

@@ -1,0 +1,56 @@
+"""Cheaper construction of the typed chunks that dominate a stream.
+
+Almost every chunk of a chat or completion stream carries the same four or five keys. For exactly
+those shapes the generated constructors are called directly, skipping ``from_dict``'s generic
+bookkeeping (a dict copy, a pop per field, imports inside the function); every other shape (final
+chunks with metrics, tool calls, logprobs, unknown keys) goes through ``from_dict``. The results are
+equal either way, which ``tests/test_fastpath.py`` checks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ollixir_api.models import ChatStreamChunk, GenerateStreamChunk, ResponseMessage
+from ollixir_api.types import UNSET
+
+__all__ = ["chat_chunk", "generate_chunk"]
+
+_parse_time = datetime.fromisoformat
+_CHAT_KEYS = frozenset({"model", "created_at", "message", "done"})
+_MESSAGE_KEYS = frozenset({"role", "content", "thinking"})
+_GENERATE_KEYS = frozenset({"model", "created_at", "response", "done", "thinking"})
+
+
+def chat_chunk(d: dict[str, Any]) -> ChatStreamChunk:
+    message = d.get("message")
+    if (
+        d.keys() <= _CHAT_KEYS
+        and len(d) == 4
+        and type(message) is dict
+        and message.keys() <= _MESSAGE_KEYS
+        and "role" in message
+        and "content" in message
+    ):
+        return ChatStreamChunk(
+            model=d["model"],
+            created_at=_parse_time(d["created_at"]),
+            message=ResponseMessage(
+                role=message["role"], content=message["content"], thinking=message.get("thinking", UNSET)
+            ),
+            done=d["done"],
+        )
+    return ChatStreamChunk.from_dict(d)
+
+
+def generate_chunk(d: dict[str, Any]) -> GenerateStreamChunk:
+    if d.keys() <= _GENERATE_KEYS and "model" in d and "created_at" in d and "response" in d and "done" in d:
+        return GenerateStreamChunk(
+            model=d["model"],
+            created_at=_parse_time(d["created_at"]),
+            response=d["response"],
+            done=d["done"],
+            thinking=d.get("thinking", UNSET),
+        )
+    return GenerateStreamChunk.from_dict(d)

@@ -1,0 +1,48 @@
+"""The stream fast path builds exactly what the generated from_dict builds, for every shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ollixir._fastpath import chat_chunk, generate_chunk
+from ollixir_api.models import ChatStreamChunk, GenerateStreamChunk
+
+text = st.text(max_size=8)
+stamp = st.sampled_from(["2026-08-21T10:00:00.123456789Z", "2026-08-21T10:00:00Z", "2025-01-02T03:04:05.5-07:00"])
+extra = st.dictionaries(
+    st.sampled_from(["done_reason", "eval_count", "logprobs", "remote_host", "surprise"]),
+    st.sampled_from(["stop", 3, [], "h"]),
+    max_size=2,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text, stamp, text, st.one_of(st.none(), text), st.booleans(), extra, st.booleans())
+def test_chat_chunk_equals_from_dict(
+    model: str, created: str, content: str, thinking: str | None, done: bool, more: dict[str, Any], tool: bool
+) -> None:
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if thinking is not None:
+        message["thinking"] = thinking
+    if tool:
+        message["tool_calls"] = [{"function": {"name": "f", "arguments": {}}}]
+    d: dict[str, Any] = {"model": model, "created_at": created, "message": message, "done": done, **more}
+    if "logprobs" in d:
+        d["logprobs"] = []
+    assert chat_chunk(dict(d)) == ChatStreamChunk.from_dict(d)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text, stamp, text, st.one_of(st.none(), text), st.booleans(), extra)
+def test_generate_chunk_equals_from_dict(
+    model: str, created: str, response: str, thinking: str | None, done: bool, more: dict[str, Any]
+) -> None:
+    d: dict[str, Any] = {"model": model, "created_at": created, "response": response, "done": done, **more}
+    if thinking is not None:
+        d["thinking"] = thinking
+    if "logprobs" in d:
+        d["logprobs"] = []
+    assert generate_chunk(dict(d)) == GenerateStreamChunk.from_dict(d)
