@@ -1,5 +1,5 @@
-"""Request bodies: compact JSON bytes, or, for bodies carrying very large strings (a 100 MiB prompt,
-hundreds of base64 images), a re-iterable stream of JSON pieces.
+"""Request bodies: compact JSON bytes, or, for bodies carrying a lot of text (a 100 MiB prompt,
+hundreds of base64 images, thousands of messages), a re-iterable stream of JSON pieces.
 
 ``json.dumps(...).encode()`` would hold the whole body twice (as ``str``, then as ``bytes``) next
 to the caller's data; the streamed form escapes large strings slice by slice, so the only copy of
@@ -16,24 +16,30 @@ from typing import Any
 __all__ = ["JsonStream", "encode_body"]
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
-# Strings longer than this switch the body to streaming; pieces are flushed at about this size.
+# Bodies whose strings add up to more than this are streamed; pieces are flushed at about this size.
 LARGE = 1 << 20
 _PIECE = 1 << 20
 
 
-def _has_large(value: Any) -> bool:
+def _text_size(value: Any, limit: int) -> int:
+    """Total length of the strings in ``value``, counted until it passes ``limit``."""
     t = type(value)
     if t is str:
-        return len(value) > LARGE
+        return len(value)
+    total = 0
     if t is dict:
-        return any(_has_large(v) for v in value.values())
-    if t is list:
-        return any(_has_large(v) for v in value)
-    return False
+        value = value.values()
+    elif t is not list:
+        return 0
+    for item in value:
+        total += _text_size(item, limit - total)
+        if total > limit:
+            break
+    return total
 
 
 def encode_body(body: dict[str, Any]) -> bytes | JsonStream:
-    if _has_large(body):
+    if _text_size(body, LARGE) > LARGE:
         return JsonStream(body)
     return _dumps(body).encode()
 
