@@ -79,7 +79,9 @@ CHILD = textwrap.dedent(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     server = subprocess.Popen(
@@ -113,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{'case':<16}{'client':<10}{'input MiB':>10}{'peak growth MiB':>18}{'x input':>9}")
             for r in results:
                 ratio = r["growth_mib"] / r["input_mib"]
-                print(f"{r['case']:<16}{r['client']:<10}{r['input_mib']:>10.1f}{r['growth_mib']:>18.1f}{ratio:>9.2f}")
+                print(
+                    f"{r['case']:<16}{r['client']:<10}{r['input_mib']:>10.1f}{r['growth_mib']:>18.1f}{ratio:>9.2f}"
+                )
     finally:
         server.terminate()
         server.wait()

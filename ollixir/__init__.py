@@ -60,8 +60,8 @@ if TYPE_CHECKING:
     from ._retry import RetryPolicy, is_retryable
     from ._schema import StructuredOutputError
     from ._stream import AsyncStream, Stream
-    from ._transports import aiohttp_transport
     from ._structured import parsed
+    from ._transports import aiohttp_transport
     from ._types import DictResults, TypedResults
     from .modelfile import Modelfile
 

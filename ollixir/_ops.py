@@ -97,9 +97,9 @@ def chat(
     top_logprobs: object = None,
 ) -> Call:
     from ollixir_api.models import ChatRequest, ChatResponse
+    from ollixir_api.types import UNSET
 
     from . import _fastpath
-    from ollixir_api.types import UNSET
 
     name = v.check_model(model)
     if messages is None:
@@ -160,10 +160,9 @@ def completion(
     top_logprobs: object = None,
 ) -> Call:
     from ollixir_api.models import GenerateRequest, GenerateResponse
-
-    from . import _fastpath
     from ollixir_api.types import UNSET
 
+    from . import _fastpath
     from ._images import normalize_images
 
     name = v.check_model(model)

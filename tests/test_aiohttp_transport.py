@@ -41,7 +41,9 @@ def test_refused_and_timeout_map_to_ollixir_errors(ollama_server: Any) -> None:
     s.close()
 
     async def main() -> None:
-        async with ollixir.init_async(f"http://127.0.0.1:{port}", transport=ollixir.aiohttp_transport()) as client:
+        async with ollixir.init_async(
+            f"http://127.0.0.1:{port}", transport=ollixir.aiohttp_transport()
+        ) as client:
             with pytest.raises(ollixir.ConnectionError):
                 await client.version()
         ollama_server.faults.delay_headers(2.0, path="/api/tags")

@@ -6,12 +6,14 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from ollixir._fastpath import chat_chunk, generate_chunk
 from ollixir_api.models import ChatStreamChunk, GenerateStreamChunk
 
+from ollixir._fastpath import chat_chunk, generate_chunk
+
 text = st.text(max_size=8)
-stamp = st.sampled_from(["2026-08-21T10:00:00.123456789Z", "2026-08-21T10:00:00Z", "2025-01-02T03:04:05.5-07:00"])
+stamp = st.sampled_from(
+    ["2026-08-21T10:00:00.123456789Z", "2026-08-21T10:00:00Z", "2025-01-02T03:04:05.5-07:00"]
+)
 extra = st.dictionaries(
     st.sampled_from(["done_reason", "eval_count", "logprobs", "remote_host", "surprise"]),
     st.sampled_from(["stop", 3, [], "h"]),
