@@ -1,6 +1,6 @@
 """Hand-written coverage tables for test_spec_coverage.py.
 
-Written from /work/shared/ollama-api.md (§2 shared types, §3 endpoints, §10 errors). Field paths
+Written from the wire-protocol reference (shared/ollama-api.md) (§2 shared types, §3 endpoints, §10 errors). Field paths
 are dotted JSON names; `name[]` steps into array items (see spec_walk.py). JSON-Schema keywords
 inside tool parameter `properties` (type, enum, anyOf, ...) are free-form data, not API fields,
 and are deliberately not listed.

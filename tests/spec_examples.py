@@ -1,6 +1,6 @@
 """Request bodies (and shared fragments) for the spec round-trip tests.
 
-Bodies marked "doc" are copied from /work/shared/ollama-api.md (with its "..." placeholders filled
+Bodies marked "doc" are copied from the wire-protocol reference (shared/ollama-api.md) (with its "..." placeholders filled
 in); the rest are realistic bodies per endpoint. Each entry is (schema name, JSON body).
 Responses live in spec_examples_responses.py.
 """

@@ -1,6 +1,6 @@
 """Response bodies and stream chunks for the spec round-trip tests.
 
-Bodies marked "doc" are copied from /work/shared/ollama-api.md (with its "..." placeholders filled
+Bodies marked "doc" are copied from the wire-protocol reference (shared/ollama-api.md) (with its "..." placeholders filled
 in); the rest are realistic answers per endpoint. Each entry is (schema name, JSON body).
 """
 
