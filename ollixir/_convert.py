@@ -29,7 +29,7 @@ def to_plain_dict(value: object, param: str) -> dict[str, Any]:
 def to_messages(messages: object, param: str = "messages") -> list[Message]:
     from ollixir_api.models import Message
 
-    from ._images import normalize_images
+    from ._images import prepare_images
 
     if isinstance(messages, str | bytes | Mapping) or not isinstance(messages, Sequence):
         raise RequestError(f"{param} must be a list of messages (dicts or Message objects)", param=param)
@@ -45,7 +45,7 @@ def to_messages(messages: object, param: str = "messages") -> list[Message]:
             raise RequestError(f"{where}.content must be a string, got {type(content).__name__}", param=param)
         images = data.get("images")
         if images is not None:
-            data["images"] = normalize_images(images, param=f"{where}.images")
+            data["images"] = prepare_images(images, param=f"{where}.images")
         calls = data.get("tool_calls")
         if calls is not None:
             data["tool_calls"] = [to_plain_dict(c, f"{where}.tool_calls") for c in calls]

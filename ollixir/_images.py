@@ -27,14 +27,17 @@ from pathlib import Path
 from typing import Any, Final
 
 from ollixir._errors import RequestError
+from ollixir._jsonbody import Base64Data
 
-__all__ = ["normalize_image", "normalize_images"]
+__all__ = ["normalize_image", "normalize_images", "prepare_images"]
 
 _MAX_PATH: Final = 1024
 _BASE64: Final = re.compile(r"[A-Za-z0-9+/]*")
 _WHITESPACE: Final = re.compile(r"\s+")
 _IMAGE_MAGIC: Final = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM")
 _URL_SAFE: Final = str.maketrans("-_", "+/")
+# Standard, padded base64: already what the server wants, so it can be sent as given.
+_CANONICAL: Final = re.compile(r"(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?")
 
 
 def _is_image(data: bytes) -> bool:
@@ -133,3 +136,31 @@ def normalize_images(images: object, param: str = "images") -> list[str]:
     if not isinstance(images, Iterable):
         raise RequestError(f"{param} must be a list of images, not {type(images).__name__}", param=param)
     return [normalize_image(image, where=f"{param}[{index}]") for index, image in enumerate(images)]
+
+
+def prepare_images(images: object, param: str = "images") -> list[str | Base64Data]:
+    """Like :func:`normalize_images`, for building a request: binary images (bytes, paths, files) are
+    kept as bytes and base64-encoded only while the request body is written, and base64 text that
+    is already standard and padded is sent as given, so no image is held twice."""
+    if isinstance(images, str | bytes | bytearray | memoryview | os.PathLike) or not isinstance(
+        images, Iterable
+    ):
+        return list(normalize_images(images, param))  # raises the same errors
+    out: list[str | Base64Data] = []
+    for index, image in enumerate(images):
+        where = f"{param}[{index}]"
+        if isinstance(image, bytes):
+            out.append(Base64Data(image))
+        elif isinstance(image, bytearray | memoryview):
+            out.append(Base64Data(bytes(image)))
+        elif isinstance(image, os.PathLike):
+            out.append(Base64Data(_read(Path(os.fspath(image)).expanduser(), where)))
+        elif (
+            isinstance(image, str)
+            and _CANONICAL.fullmatch(image)
+            and (len(image) > _MAX_PATH or _as_file(image) is None)
+        ):
+            out.append(image)
+        else:
+            out.append(normalize_image(image, where=where))
+    return out

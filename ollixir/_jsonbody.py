@@ -8,14 +8,47 @@ the data that exists at once is the piece being sent.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import AsyncIterator, Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
-__all__ = ["JsonStream", "encode_body"]
+__all__ = ["Base64Data", "JsonStream", "encode_body"]
 
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+class Base64Data:
+    """Binary data that goes on the wire as a base64 JSON string, encoded only while the body is
+    written: an image given as bytes or a path is never held as base64 text as well."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __len__(self) -> int:
+        return (len(self.data) + 2) // 3 * 4
+
+    def __str__(self) -> str:
+        return base64.b64encode(self.data).decode("ascii")
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Base64Data):
+            return self.data == other.data
+        return isinstance(other, str) and str(self) == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _default(value: object) -> str:
+    if isinstance(value, Base64Data):
+        return str(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_default).encode
+# Base64 turns 3 bytes into 4 characters: slices of whole 3-byte groups encode independently.
+_B64_SLICE = 3 << 18
 # Bodies whose strings add up to more than this are streamed; pieces are flushed at about this size.
 LARGE = 1 << 20
 _PIECE = 1 << 20
@@ -24,7 +57,7 @@ _PIECE = 1 << 20
 def _text_size(value: Any, limit: int) -> int:
     """Total length of the strings in ``value``, counted until it passes ``limit``."""
     t = type(value)
-    if t is str:
+    if t is str or t is Base64Data:
         return len(value)
     total = 0
     if t is dict:
@@ -84,6 +117,12 @@ def _pieces(value: Any) -> Iterator[str]:
         yield '"'
         for start in range(0, len(value), _PIECE):
             yield encode_basestring(value[start : start + _PIECE])[1:-1]
+        yield '"'
+    elif t is Base64Data:
+        data = value.data
+        yield '"'
+        for start in range(0, len(data), _B64_SLICE):
+            yield base64.b64encode(data[start : start + _B64_SLICE]).decode("ascii")
         yield '"'
     elif t is dict:
         yield "{"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import urllib.parse
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from . import _validate as v
 from ._aggregate import ChatAggregator, GenerateAggregator, ProgressAggregator
@@ -163,7 +163,7 @@ def completion(
     from ollixir_api.types import UNSET
 
     from . import _fastpath
-    from ._images import normalize_images
+    from ._images import prepare_images
 
     name = v.check_model(model)
     if prompt is None or prompt == "":
@@ -175,7 +175,8 @@ def completion(
         prompt=v.check_str(prompt, "prompt"),
         stream=stream,
         suffix=UNSET if suffix is None else v.check_str(suffix, "suffix"),
-        images=UNSET if images is None else normalize_images(images, param="images"),
+        # Binary images stay bytes until the body is written (see _jsonbody.Base64Data).
+        images=UNSET if images is None else cast("list[str]", prepare_images(images, param="images")),
         system=UNSET if system is None else v.check_str(system, "system"),
         template=UNSET if template is None else v.check_str(template, "template"),
         context=UNSET if context is None else _int_list(context, "context"),

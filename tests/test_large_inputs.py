@@ -40,3 +40,20 @@ def test_ten_thousand_messages(api: Api, ollama_server: Any) -> None:
     r = api.call("chat", "llama3.2", messages)
     assert r.message.content == "You said: m9998"
     assert len([x for x in ollama_server.requests if x.path == "/api/chat"][-1].json["messages"]) == 10_000
+
+
+def test_binary_images_are_encoded_while_writing() -> None:
+    from ollixir._images import prepare_images
+    from ollixir._jsonbody import Base64Data
+
+    canonical = base64.b64encode(b"\x89PNG\r\n\x1a\nabc").decode()
+    prepared = prepare_images([b"\x00\x01\x02", bytearray(b"xyz"), canonical])
+    assert isinstance(prepared[0], Base64Data) and isinstance(prepared[1], Base64Data)
+    assert prepared[2] is canonical  # standard padded base64 is sent as given, not re-encoded
+    small = encode_body({"images": prepared})
+    assert isinstance(small, bytes)
+    assert json.loads(small)["images"] == [base64.b64encode(b"\x00\x01\x02").decode(), "eHl6", canonical]
+    big = bytes(range(256)) * 20_000  # 5 MB: streamed in base64 slices
+    streamed = encode_body({"images": [big, "x"]} | {"images": prepare_images([big])})
+    assert isinstance(streamed, JsonStream)
+    assert json.loads(b"".join(streamed))["images"] == [base64.b64encode(big).decode()]
