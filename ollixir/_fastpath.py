@@ -1,4 +1,4 @@
-"""Cheaper construction of the typed chunks that dominate a stream.
+"""Cheaper construction of the typed objects that dominate a stream or a model listing.
 
 Almost every chunk of a chat or completion stream carries the same four or five keys. For exactly
 those shapes the generated constructors are called directly, skipping ``from_dict``'s generic
@@ -12,10 +12,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ollixir_api.models import ChatStreamChunk, GenerateStreamChunk, ResponseMessage
+from ollixir_api.models import (
+    ChatStreamChunk,
+    GenerateStreamChunk,
+    ListResponse,
+    ModelDetails,
+    ModelSummary,
+    ResponseMessage,
+)
 from ollixir_api.types import UNSET
 
-__all__ = ["chat_chunk", "generate_chunk"]
+__all__ = ["chat_chunk", "generate_chunk", "list_response"]
 
 _parse_time = datetime.fromisoformat
 _CHAT_KEYS = frozenset({"model", "created_at", "message", "done"})
@@ -54,3 +61,58 @@ def generate_chunk(d: dict[str, Any]) -> GenerateStreamChunk:
             thinking=d.get("thinking", UNSET),
         )
     return GenerateStreamChunk.from_dict(d)
+
+
+_SUMMARY_KEYS = frozenset({"name", "model", "modified_at", "size", "digest", "details", "capabilities"})
+_SUMMARY_REQUIRED = frozenset({"name", "model", "modified_at", "size", "digest", "details"})
+_DETAILS_KEYS = frozenset(
+    {
+        "parent_model",
+        "format",
+        "family",
+        "families",
+        "parameter_size",
+        "quantization_level",
+        "context_length",
+        "embedding_length",
+    }
+)
+_DETAILS_REQUIRED = frozenset(
+    {"parent_model", "format", "family", "families", "parameter_size", "quantization_level"}
+)
+
+
+def _summary(m: Any) -> ModelSummary:
+    details = m.get("details") if type(m) is dict else None
+    if (
+        type(details) is dict
+        and _SUMMARY_REQUIRED <= m.keys() <= _SUMMARY_KEYS
+        and _DETAILS_REQUIRED <= details.keys() <= _DETAILS_KEYS
+        and (type(details["families"]) is list or details["families"] is None)
+    ):
+        return ModelSummary(
+            name=m["name"],
+            model=m["model"],
+            modified_at=_parse_time(m["modified_at"]),
+            size=m["size"],
+            digest=m["digest"],
+            details=ModelDetails(
+                parent_model=details["parent_model"],
+                format_=details["format"],
+                family=details["family"],
+                families=details["families"],
+                parameter_size=details["parameter_size"],
+                quantization_level=details["quantization_level"],
+                context_length=details.get("context_length", UNSET),
+                embedding_length=details.get("embedding_length", UNSET),
+            ),
+            capabilities=m.get("capabilities", UNSET),
+        )
+    return ModelSummary.from_dict(m)
+
+
+def list_response(d: dict[str, Any]) -> ListResponse:
+    models = d.get("models")
+    if len(d) == 1 and type(models) is list:
+        return ListResponse(models=[_summary(m) for m in models])
+    return ListResponse.from_dict(d)

@@ -309,14 +309,10 @@ def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None)
 
 
 def list_models(typed: bool) -> Call:
-    from ollixir_api.models import ListResponse
+    from . import _fastpath
 
-    return Call(
-        "list_models",
-        "GET",
-        "/api/tags",
-        read=_reader("list_models", ListResponse.from_dict if typed else _identity),
-    )
+    parse = _fastpath.list_response if typed else _identity
+    return Call("list_models", "GET", "/api/tags", read=_reader("list_models", parse))
 
 
 def list_running(typed: bool) -> Call:

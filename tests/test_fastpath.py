@@ -48,3 +48,44 @@ def test_generate_chunk_equals_from_dict(
     if "logprobs" in d:
         d["logprobs"] = []
     assert generate_chunk(dict(d)) == GenerateStreamChunk.from_dict(d)
+
+
+details = st.fixed_dictionaries(
+    {
+        "parent_model": text,
+        "format": st.just("gguf"),
+        "family": text,
+        "families": st.one_of(st.none(), st.lists(text, max_size=2)),
+        "parameter_size": text,
+        "quantization_level": text,
+    },
+    optional={
+        "context_length": st.integers(0, 10**6),
+        "embedding_length": st.integers(0, 10**5),
+        "odd": text,
+    },
+)
+summary = st.fixed_dictionaries(
+    {
+        "name": text,
+        "model": text,
+        "modified_at": stamp,
+        "size": st.integers(0, 10**12),
+        "digest": text,
+        "details": details,
+    },
+    optional={"capabilities": st.lists(text, max_size=3), "remote_host": text},
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(summary, max_size=4), st.booleans())
+def test_list_response_equals_from_dict(models: list[dict[str, Any]], extra: bool) -> None:
+    from ollixir_api.models import ListResponse
+
+    from ollixir._fastpath import list_response
+
+    d: dict[str, Any] = {"models": models}
+    if extra:
+        d["next"] = "x"
+    assert list_response(d) == ListResponse.from_dict(d)
