@@ -181,11 +181,13 @@ def test_embeddings_legacy(api: Api) -> None:
     assert len(r.embedding) == 384
 
 
-def test_preload_and_unload(api: Api) -> None:
+def test_preload_and_unload(api: Api, ollama_server: Any) -> None:
     assert api.call("preload", "llama3.2") is True
+    assert last_body(ollama_server, "/api/generate") == {"model": "llama3.2", "stream": False, "keep_alive": "5m"}
     running = api.call("list_running")
     assert any(m.name.startswith("llama3.2") for m in running.models)
     assert api.call("unload", "llama3.2") is True
+    assert last_body(ollama_server, "/api/generate")["keep_alive"] == 0
     running = api.call("list_running")
     assert not any(m.name.startswith("llama3.2") for m in running.models)
 
