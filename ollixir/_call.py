@@ -20,6 +20,10 @@ from ._jsonbody import JsonStream
 __all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "read_json"]
 
 
+# Decoding bytes ourselves skips json.loads's encoding sniffing.
+_decode = json.JSONDecoder().decode
+
+
 class _NotSet:
     __slots__ = ()
 
@@ -63,7 +67,7 @@ class Call:
 def read_json(operation: str, status: int, body: bytes) -> Any:
     """Decode a JSON body, treating an ``{"error": ...}`` object as a failure even under 2xx."""
     try:
-        data = json.loads(body)
+        data = _decode(body.decode())
     except ValueError as exc:
         snippet = body[:200].decode("utf-8", "replace")
         raise ProtocolError(

@@ -27,8 +27,7 @@ def to_plain_dict(value: object, param: str) -> dict[str, Any]:
 
 
 def to_messages(messages: object, param: str = "messages") -> list[Message]:
-    from ollixir_api.models import Message
-
+    from ._fastpath import message
     from ._images import prepare_images
 
     if isinstance(messages, str | bytes | Mapping) or not isinstance(messages, Sequence):
@@ -49,7 +48,7 @@ def to_messages(messages: object, param: str = "messages") -> list[Message]:
         calls = data.get("tool_calls")
         if calls is not None:
             data["tool_calls"] = [to_plain_dict(c, f"{where}.tool_calls") for c in calls]
-        out.append(Message.from_dict(data))
+        out.append(message(data))
     return out
 
 

@@ -13,16 +13,18 @@ from datetime import datetime
 from typing import Any
 
 from ollixir_api.models import (
+    ChatResponse,
     ChatStreamChunk,
     GenerateStreamChunk,
     ListResponse,
+    Message,
     ModelDetails,
     ModelSummary,
     ResponseMessage,
 )
 from ollixir_api.types import UNSET
 
-__all__ = ["chat_chunk", "generate_chunk", "list_response"]
+__all__ = ["chat_chunk", "chat_response", "generate_chunk", "list_response", "message"]
 
 _parse_time = datetime.fromisoformat
 _CHAT_KEYS = frozenset({"model", "created_at", "message", "done"})
@@ -116,3 +118,55 @@ def list_response(d: dict[str, Any]) -> ListResponse:
     if len(d) == 1 and type(models) is list:
         return ListResponse(models=[_summary(m) for m in models])
     return ListResponse.from_dict(d)
+
+
+_METRICS = (
+    "total_duration",
+    "load_duration",
+    "prompt_eval_count",
+    "prompt_eval_duration",
+    "eval_count",
+    "eval_duration",
+)
+_RESPONSE_KEYS = frozenset({"model", "created_at", "message", "done", "done_reason", *_METRICS})
+
+
+def chat_response(d: dict[str, Any]) -> ChatResponse:
+    message = d.get("message")
+    if (
+        d.keys() <= _RESPONSE_KEYS
+        and "model" in d
+        and "created_at" in d
+        and "done" in d
+        and type(message) is dict
+        and message.keys() <= _MESSAGE_KEYS
+        and "role" in message
+        and "content" in message
+    ):
+        get = d.get
+        return ChatResponse(
+            model=d["model"],
+            created_at=_parse_time(d["created_at"]),
+            message=ResponseMessage(
+                role=message["role"], content=message["content"], thinking=message.get("thinking", UNSET)
+            ),
+            done=d["done"],
+            done_reason=get("done_reason", UNSET),
+            total_duration=get("total_duration", UNSET),
+            load_duration=get("load_duration", UNSET),
+            prompt_eval_count=get("prompt_eval_count", UNSET),
+            prompt_eval_duration=get("prompt_eval_duration", UNSET),
+            eval_count=get("eval_count", UNSET),
+            eval_duration=get("eval_duration", UNSET),
+        )
+    return ChatResponse.from_dict(d)
+
+
+_PLAIN_MESSAGE_KEYS = frozenset({"role", "content"})
+
+
+def message(d: dict[str, Any]) -> Message:
+    """A request message; plain ``{"role", "content"}`` dicts (nearly all of them) skip from_dict."""
+    if d.keys() <= _PLAIN_MESSAGE_KEYS and "role" in d:
+        return Message(role=d["role"], content=d.get("content", UNSET))
+    return Message.from_dict(d)

@@ -96,7 +96,7 @@ def chat(
     logprobs: object = None,
     top_logprobs: object = None,
 ) -> Call:
-    from ollixir_api.models import ChatRequest, ChatResponse
+    from ollixir_api.models import ChatRequest
     from ollixir_api.types import UNSET
 
     from . import _fastpath
@@ -125,7 +125,7 @@ def chat(
         logprobs=UNSET if logprobs is None else v.check_bool(logprobs, "logprobs"),
         top_logprobs=UNSET if top_logprobs is None else v.check_top_logprobs(top_logprobs),
     )
-    final = ChatResponse.from_dict if typed else _identity
+    final = _fastpath.chat_response if typed else _identity
     return Call(
         "chat",
         "POST",

@@ -183,7 +183,11 @@ def test_embeddings_legacy(api: Api) -> None:
 
 def test_preload_and_unload(api: Api, ollama_server: Any) -> None:
     assert api.call("preload", "llama3.2") is True
-    assert last_body(ollama_server, "/api/generate") == {"model": "llama3.2", "stream": False, "keep_alive": "5m"}
+    assert last_body(ollama_server, "/api/generate") == {
+        "model": "llama3.2",
+        "stream": False,
+        "keep_alive": "5m",
+    }
     running = api.call("list_running")
     assert any(m.name.startswith("llama3.2") for m in running.models)
     assert api.call("unload", "llama3.2") is True

@@ -89,3 +89,54 @@ def test_list_response_equals_from_dict(models: list[dict[str, Any]], extra: boo
     if extra:
         d["next"] = "x"
     assert list_response(d) == ListResponse.from_dict(d)
+
+
+metrics = st.dictionaries(
+    st.sampled_from(
+        [
+            "done_reason",
+            "total_duration",
+            "load_duration",
+            "prompt_eval_count",
+            "eval_count",
+            "eval_duration",
+            "logprobs",
+            "x",
+        ]
+    ),
+    st.sampled_from(["stop", 1, 250]),
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text, stamp, text, st.one_of(st.none(), text), st.booleans(), metrics)
+def test_chat_response_equals_from_dict(
+    model: str, created: str, content: str, thinking: str | None, done: bool, more: dict[str, Any]
+) -> None:
+    from ollixir_api.models import ChatResponse
+
+    from ollixir._fastpath import chat_response
+
+    message: dict[str, Any] = {"role": "assistant", "content": content}
+    if thinking is not None:
+        message["thinking"] = thinking
+    d: dict[str, Any] = {"model": model, "created_at": created, "message": message, "done": done, **more}
+    if "logprobs" in d:
+        d["logprobs"] = []
+    assert chat_response(d) == ChatResponse.from_dict(d)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"role": text},
+        optional={"content": text, "thinking": text, "tool_name": text, "images": st.lists(text)},
+    )
+)
+def test_message_equals_from_dict(d: dict[str, Any]) -> None:
+    from ollixir_api.models import Message
+
+    from ollixir._fastpath import message
+
+    assert message(d) == Message.from_dict(d)
