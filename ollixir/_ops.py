@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from . import _validate as v
-from ._aggregate import ChatAggregator, GenerateAggregator, ProgressAggregator
+from ._aggregate import Aggregator, ChatAggregator, GenerateAggregator, ProgressAggregator
 from ._blob import BlobSource
 from ._call import NOT_SET, Call, StreamSpec, read_json
 from ._convert import to_format, to_messages, to_options, to_tools
@@ -80,13 +80,7 @@ def _put(body: dict[str, Any], key: str, value: Any) -> None:
 # --- inference --------------------------------------------------------------------------------
 
 
-def chat(
-    typed: bool,
-    model: object,
-    messages: object,
-    *,
-    stream: bool,
-    tools: object = None,
+def _generation_fields(
     format: object = None,
     options: object = None,
     keep_alive: object = None,
@@ -95,7 +89,56 @@ def chat(
     shift: object = None,
     logprobs: object = None,
     top_logprobs: object = None,
+    **unknown: object,
+) -> dict[str, Any]:
+    """The options chat and completion share, validated; only those given (the rest stay UNSET)."""
+    if unknown:
+        from ._options import OPTION_TYPES
+
+        name = next(iter(unknown))
+        hint = f"; model options such as {name!r} go in options={{...}}" if name in OPTION_TYPES else ""
+        raise TypeError(f"unexpected keyword argument {name!r}{hint}")
+    fields: dict[str, Any] = {}
+    if format is not None:
+        fields["format_"] = to_format(format)
+    if options is not None:
+        fields["options"] = to_options(options)
+    if keep_alive is not None:
+        fields["keep_alive"] = v.check_keep_alive(keep_alive)
+    if think is not None:
+        fields["think"] = v.check_think(think)
+    for key, value in (("truncate", truncate), ("shift", shift), ("logprobs", logprobs)):
+        if value is not None:
+            fields[key] = v.check_bool(value, key)
+    if top_logprobs is not None:
+        fields["top_logprobs"] = v.check_top_logprobs(top_logprobs)
+    return fields
+
+
+def _generation_call(
+    operation: str,
+    path: str,
+    body: dict[str, Any],
+    *,
+    stream: bool,
+    final: Callable[[dict[str, Any]], Any],
+    chunk: Callable[[dict[str, Any]], Any],
+    aggregator: Callable[[str], Aggregator],
 ) -> Call:
+    return Call(
+        operation,
+        "POST",
+        path,
+        body=_encode(body),
+        read=_reader(operation, final),
+        stream=StreamSpec(aggregator, chunk, final) if stream else None,
+    )
+
+
+def chat(
+    typed: bool, model: object, messages: object, *, stream: bool, tools: object = None, **shared: object
+) -> Call:
+    """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import ChatRequest
     from ollixir_api.types import UNSET
 
@@ -116,25 +159,16 @@ def chat(
         messages=msgs,
         stream=stream,
         tools=UNSET if tools is None else to_tools(tools),
-        format_=UNSET if format is None else to_format(format),
-        options=UNSET if options is None else to_options(options),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        think=UNSET if think is None else v.check_think(think),  # type: ignore[arg-type]
-        truncate=UNSET if truncate is None else v.check_bool(truncate, "truncate"),
-        shift=UNSET if shift is None else v.check_bool(shift, "shift"),
-        logprobs=UNSET if logprobs is None else v.check_bool(logprobs, "logprobs"),
-        top_logprobs=UNSET if top_logprobs is None else v.check_top_logprobs(top_logprobs),
+        **_generation_fields(**shared),
     )
-    final = _fastpath.chat_response if typed else _identity
-    return Call(
+    return _generation_call(
         "chat",
-        "POST",
         "/api/chat",
-        body=_encode(request.to_dict()),
-        read=_reader("chat", final),
-        stream=StreamSpec(ChatAggregator, _fastpath.chat_chunk if typed else _identity, final)
-        if stream
-        else None,
+        request.to_dict(),
+        stream=stream,
+        final=_fastpath.chat_response if typed else _identity,
+        chunk=_fastpath.chat_chunk if typed else _identity,
+        aggregator=ChatAggregator,
     )
 
 
@@ -150,15 +184,9 @@ def completion(
     template: object = None,
     context: object = None,
     raw: object = None,
-    format: object = None,
-    options: object = None,
-    keep_alive: object = None,
-    think: object = None,
-    truncate: object = None,
-    shift: object = None,
-    logprobs: object = None,
-    top_logprobs: object = None,
+    **shared: object,
 ) -> Call:
+    """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import GenerateRequest, GenerateResponse
     from ollixir_api.types import UNSET
 
@@ -181,25 +209,16 @@ def completion(
         template=UNSET if template is None else v.check_str(template, "template"),
         context=UNSET if context is None else _int_list(context, "context"),
         raw=UNSET if raw is None else v.check_bool(raw, "raw"),
-        format_=UNSET if format is None else to_format(format),
-        options=UNSET if options is None else to_options(options),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        think=UNSET if think is None else v.check_think(think),  # type: ignore[arg-type]
-        truncate=UNSET if truncate is None else v.check_bool(truncate, "truncate"),
-        shift=UNSET if shift is None else v.check_bool(shift, "shift"),
-        logprobs=UNSET if logprobs is None else v.check_bool(logprobs, "logprobs"),
-        top_logprobs=UNSET if top_logprobs is None else v.check_top_logprobs(top_logprobs),
+        **_generation_fields(**shared),
     )
-    final = GenerateResponse.from_dict if typed else _identity
-    return Call(
+    return _generation_call(
         "completion",
-        "POST",
         "/api/generate",
-        body=_encode(request.to_dict()),
-        read=_reader("completion", final),
-        stream=StreamSpec(GenerateAggregator, _fastpath.generate_chunk if typed else _identity, final)
-        if stream
-        else None,
+        request.to_dict(),
+        stream=stream,
+        final=GenerateResponse.from_dict if typed else _identity,
+        chunk=_fastpath.generate_chunk if typed else _identity,
+        aggregator=GenerateAggregator,
     )
 
 

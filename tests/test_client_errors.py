@@ -147,3 +147,10 @@ def test_dns_failure_is_connection_error(kind: str) -> None:
         api.call("version")
     assert "no-such-host.invalid" in str(info.value) and info.value.operation == "version"
     api.close()
+
+
+def test_model_option_passed_as_keyword_gets_a_hint(api: Api, ollama_server: Any) -> None:
+    ollama_server.requests.clear()
+    with pytest.raises(TypeError, match="go in options="):
+        api.call("chat", "llama3.2", USER, temperature=0.1)
+    no_traffic(ollama_server)
