@@ -189,3 +189,29 @@ def test_typed_options_model_is_accepted(api: Api, ollama_server: Any) -> None:
     api.call("completion", "llama3.2", "x", options=Options(temperature=0.5, stop=["\n"]))
     sent = [r.json for r in ollama_server.requests if r.path == "/api/generate"][-1]["options"]
     assert sent == {"temperature": 0.5, "stop": ["\n"]}
+
+
+def test_tools_accept_functions_dicts_and_generated_models(api: Api, ollama_server: Any) -> None:
+    from ollixir_api.models import Tool
+
+    model_tool = Tool.from_dict(
+        tools.define("lookup", description="Look up", parameters={"q": {"type": "string", "required": True}})
+    )
+    r = api.call(
+        "chat",
+        "llama3.2",
+        [{"role": "user", "content": "get_weather city=Rome"}],
+        tools=[get_weather, model_tool],
+    )
+    assert r.message.tool_calls and r.message.tool_calls[0].function.name == "get_weather"
+    sent = [x.json for x in ollama_server.requests if x.path == "/api/chat"][-1]["tools"]
+    assert [t["function"]["name"] for t in sent] == ["get_weather", "lookup"]
+    assert sent[0]["function"]["description"] == "Current weather for a city."
+    assert sent[0]["function"]["parameters"]["required"] == ["city"]
+
+
+def test_seed_helper_aliases() -> None:
+    from ollixir import helpers
+
+    assert helpers.first is helpers.first_embedding and helpers.names is helpers.model_names
+    assert helpers.find is helpers.find_model and helpers.arguments is helpers.tool_arguments
