@@ -342,55 +342,8 @@ if TYPE_CHECKING:
         ) -> asyncio.Task[JSON]: ...
         async def pull_model(self, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any: ...
 
-        @overload
-        async def push_model(
-            self: AsyncAPI[TypedResults],
-            model: str | None = None,
-            *,
-            stream: Literal[False] = False,
-            **kwargs: Unpack[TransferOptions],
-        ) -> ProgressResponse: ...
-        @overload
-        async def push_model(
-            self: AsyncAPI[TypedResults],
-            model: str | None = None,
-            *,
-            stream: Literal[True],
-            **kwargs: Unpack[TransferOptions],
-        ) -> AsyncStream[ProgressResponse, ProgressResponse]: ...
-        @overload
-        async def push_model(
-            self: AsyncAPI[TypedResults],
-            model: str | None = None,
-            *,
-            stream: AsyncSink[ProgressResponse],
-            **kwargs: Unpack[TransferOptions],
-        ) -> asyncio.Task[ProgressResponse]: ...
-        @overload
-        async def push_model(
-            self: AsyncAPI[DictResults],
-            model: str | None = None,
-            *,
-            stream: Literal[False] = False,
-            **kwargs: Unpack[TransferOptions],
-        ) -> JSON: ...
-        @overload
-        async def push_model(
-            self: AsyncAPI[DictResults],
-            model: str | None = None,
-            *,
-            stream: Literal[True],
-            **kwargs: Unpack[TransferOptions],
-        ) -> AsyncStream[JSON, JSON]: ...
-        @overload
-        async def push_model(
-            self: AsyncAPI[DictResults],
-            model: str | None = None,
-            *,
-            stream: AsyncSink[JSON],
-            **kwargs: Unpack[TransferOptions],
-        ) -> asyncio.Task[JSON]: ...
-        async def push_model(self, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any: ...
+        # push takes exactly pull's arguments and gives the same kinds of result.
+        push_model = pull_model
 
         # -- blobs -----------------------------------------------------------------------------------
 

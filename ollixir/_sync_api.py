@@ -338,55 +338,8 @@ if TYPE_CHECKING:
         ) -> Future[JSON]: ...
         def pull_model(self, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any: ...
 
-        @overload
-        def push_model(
-            self: SyncAPI[TypedResults],
-            model: str | None = None,
-            *,
-            stream: Literal[False] = False,
-            **kwargs: Unpack[TransferOptions],
-        ) -> ProgressResponse: ...
-        @overload
-        def push_model(
-            self: SyncAPI[TypedResults],
-            model: str | None = None,
-            *,
-            stream: Literal[True],
-            **kwargs: Unpack[TransferOptions],
-        ) -> Stream[ProgressResponse, ProgressResponse]: ...
-        @overload
-        def push_model(
-            self: SyncAPI[TypedResults],
-            model: str | None = None,
-            *,
-            stream: SyncSink[ProgressResponse],
-            **kwargs: Unpack[TransferOptions],
-        ) -> Future[ProgressResponse]: ...
-        @overload
-        def push_model(
-            self: SyncAPI[DictResults],
-            model: str | None = None,
-            *,
-            stream: Literal[False] = False,
-            **kwargs: Unpack[TransferOptions],
-        ) -> JSON: ...
-        @overload
-        def push_model(
-            self: SyncAPI[DictResults],
-            model: str | None = None,
-            *,
-            stream: Literal[True],
-            **kwargs: Unpack[TransferOptions],
-        ) -> Stream[JSON, JSON]: ...
-        @overload
-        def push_model(
-            self: SyncAPI[DictResults],
-            model: str | None = None,
-            *,
-            stream: SyncSink[JSON],
-            **kwargs: Unpack[TransferOptions],
-        ) -> Future[JSON]: ...
-        def push_model(self, model: Any = None, *, stream: Any = False, **kwargs: Any) -> Any: ...
+        # push takes exactly pull's arguments and gives the same kinds of result.
+        push_model = pull_model
 
         # -- blobs -----------------------------------------------------------------------------------
 
