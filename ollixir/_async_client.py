@@ -18,7 +18,7 @@ from ._async import AsyncExecutor
 from ._async_api import AsyncAPI
 from ._blob import blob_source
 from ._call import Call
-from ._config import Config, HeadersLike, ResponseFormat, make_config
+from ._config import ClientBase, HeadersLike, ResponseFormat
 from ._create import CreatePlan
 from ._methods import apply, with_format
 from ._process import run_async_sink
@@ -30,7 +30,7 @@ __all__ = ["AsyncClient"]
 M = TypeVar("M", TypedResults, DictResults)
 
 
-class AsyncClient(AsyncAPI[M]):
+class AsyncClient(AsyncAPI[M], ClientBase):
     """The asyncio twin of :class:`~ollixir.Client`: the same operations, arguments, results and
     errors, awaited; streams are ``async for``-able. One ``httpx.AsyncClient`` pool serves every call.
 
@@ -69,57 +69,17 @@ class AsyncClient(AsyncAPI[M]):
         response_format: Literal["dict"],
         **httpx_kwargs: Any,
     ) -> None: ...
-    def __init__(
-        self,
-        target: str | httpx.AsyncClient | None = None,
-        *,
-        host: str | None = None,
-        base_url: str | None = None,
-        headers: HeadersLike | None = None,
-        receive_timeout: float | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        api_key: str | None = None,
-        cloud_url: str | None = None,
-        retry: RetryPolicy | bool | None = None,
-        response_format: ResponseFormat = "typed",
-        **httpx_kwargs: Any,
-    ) -> None:
-        http: httpx.AsyncClient | None = None
-        if isinstance(target, httpx.AsyncClient):
-            http, target = target, (str(target.base_url).rstrip("/") or None)
-        self._config: Config = make_config(
-            target,
-            host=host,
-            base_url=base_url,
-            headers=headers,
-            receive_timeout=receive_timeout,
-            timeout=timeout,
-            api_key=api_key,
-            cloud_url=cloud_url,
-            retry=retry,
-            response_format=response_format,
-            httpx_kwargs=httpx_kwargs,
-        )
+    def __init__(self, target: str | httpx.AsyncClient | None = None, **options: Any) -> None:
+        self._config, http = self._configure(target, httpx.AsyncClient, options)
         self._exec = AsyncExecutor(self._config, http)
         self._view = False
 
     # -- plumbing --------------------------------------------------------------------------------
 
     @property
-    def base_url(self) -> str:
-        return self._config.base_url
-
-    @property
     def http(self) -> httpx.AsyncClient:
         """The shared ``httpx.AsyncClient`` (one connection pool for every call)."""
         return self._exec.http
-
-    def __repr__(self) -> str:
-        fmt = "typed" if self._config.typed else "dict"
-        return (
-            f"AsyncClient(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, "
-            f"response_format={fmt!r})"
-        )
 
     @overload
     def with_options(self, *, response_format: Literal["dict"]) -> AsyncClient[DictResults]: ...

@@ -15,7 +15,7 @@ import httpx
 from . import _ops
 from ._blob import blob_source
 from ._call import Call
-from ._config import Config, HeadersLike, ResponseFormat, make_config
+from ._config import ClientBase, HeadersLike, ResponseFormat
 from ._create import CreatePlan
 from ._methods import apply, with_format
 from ._process import run_sync_sink
@@ -29,7 +29,7 @@ __all__ = ["Client"]
 M = TypeVar("M", TypedResults, DictResults)
 
 
-class Client(SyncAPI[M]):
+class Client(SyncAPI[M], ClientBase):
     """A client for one Ollama server (and ollama.com for web search and fetch).
 
     ``Client()`` reads ``OLLAMA_HOST`` (default ``http://127.0.0.1:11434``) and ``OLLAMA_API_KEY``;
@@ -69,54 +69,17 @@ class Client(SyncAPI[M]):
         response_format: Literal["dict"],
         **httpx_kwargs: Any,
     ) -> None: ...
-    def __init__(
-        self,
-        target: str | httpx.Client | None = None,
-        *,
-        host: str | None = None,
-        base_url: str | None = None,
-        headers: HeadersLike | None = None,
-        receive_timeout: float | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        api_key: str | None = None,
-        cloud_url: str | None = None,
-        retry: RetryPolicy | bool | None = None,
-        response_format: ResponseFormat = "typed",
-        **httpx_kwargs: Any,
-    ) -> None:
-        http: httpx.Client | None = None
-        if isinstance(target, httpx.Client):
-            http, target = target, (str(target.base_url).rstrip("/") or None)
-        self._config: Config = make_config(
-            target,
-            host=host,
-            base_url=base_url,
-            headers=headers,
-            receive_timeout=receive_timeout,
-            timeout=timeout,
-            api_key=api_key,
-            cloud_url=cloud_url,
-            retry=retry,
-            response_format=response_format,
-            httpx_kwargs=httpx_kwargs,
-        )
+    def __init__(self, target: str | httpx.Client | None = None, **options: Any) -> None:
+        self._config, http = self._configure(target, httpx.Client, options)
         self._exec = SyncExecutor(self._config, http)
         self._view = False
 
     # -- plumbing --------------------------------------------------------------------------------
 
     @property
-    def base_url(self) -> str:
-        return self._config.base_url
-
-    @property
     def http(self) -> httpx.Client:
         """The shared ``httpx.Client`` (one connection pool for every call)."""
         return self._exec.http
-
-    def __repr__(self) -> str:
-        fmt = "typed" if self._config.typed else "dict"
-        return f"Client(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, response_format={fmt!r})"
 
     @overload
     def with_options(self, *, response_format: Literal["dict"]) -> Client[DictResults]: ...

@@ -124,7 +124,7 @@ def make_config(
     cloud_url: str | None = None,
     retry: RetryPolicy | bool | None = None,
     response_format: ResponseFormat = "typed",
-    httpx_kwargs: dict[str, Any] | None = None,
+    **httpx_kwargs: Any,
 ) -> Config:
     given = [x for x in (target, host, base_url) if x is not None]
     if len(given) > 1:
@@ -162,5 +162,31 @@ def make_config(
         retry=policy,
         typed=response_format == "typed",
         api_key=key,
-        httpx_kwargs=dict(httpx_kwargs or {}),
+        httpx_kwargs=httpx_kwargs,
     )
+
+
+class ClientBase:
+    """What :class:`~ollixir.Client` and :class:`~ollixir.AsyncClient` share besides their operations."""
+
+    _config: Config
+    _view: bool
+
+    @staticmethod
+    def _configure(target: object, http_type: type[Any], options: dict[str, Any]) -> tuple[Config, Any]:
+        """The configuration, and the caller's own httpx client when ``target`` is one."""
+        http = None
+        if isinstance(target, http_type):
+            http, target = target, (str(target.base_url).rstrip("/") or None)
+        return make_config(target, **options), http  # type: ignore[arg-type]
+
+    @property
+    def base_url(self) -> str:
+        return self._config.base_url
+
+    def __repr__(self) -> str:
+        fmt = "typed" if self._config.typed else "dict"
+        return (
+            f"{type(self).__name__}(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, "
+            f"response_format={fmt!r})"
+        )
