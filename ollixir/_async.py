@@ -12,7 +12,7 @@ from ._blob import CHUNK_SIZE, BlobSource
 from ._call import NOT_SET, Call
 from ._config import Config
 from ._errors import OllixirError
-from ._exec import resolve_retry, retry_delay, status_error, timeout_for, transport_error
+from ._exec import ParsedUrls, resolve_retry, retry_delay, status_error, timeout_for, transport_error
 from ._jsonbody import JsonStream
 from ._stream import AsyncStream, StreamCore
 
@@ -30,6 +30,7 @@ class AsyncExecutor:
             self._extra_headers = dict(config.headers)
         self.http = http
         self._cloud: httpx.AsyncClient | None = None
+        self._url = ParsedUrls()
 
     def _target(self, call: Call) -> tuple[httpx.AsyncClient, str, dict[str, str] | None]:
         if call.cloud:
@@ -67,7 +68,7 @@ class AsyncExecutor:
         content: Any = _file_chunks(call.upload) if call.upload is not None else _content(call.body)
         try:
             response = await http.request(
-                call.method, url, content=content, headers=headers, timeout=timeout_for(call)
+                call.method, self._url(url), content=content, headers=headers, timeout=timeout_for(call)
             )
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
@@ -85,7 +86,7 @@ class AsyncExecutor:
     async def _open(self, call: Call) -> AsyncStream[Any, Any]:
         http, url, headers = self._target(call)
         request = http.build_request(
-            call.method, url, content=call.body, headers=headers, timeout=timeout_for(call)
+            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
         )
         try:
             response = await http.send(request, stream=True)

@@ -5,6 +5,17 @@ those shapes the generated constructors are called directly, skipping ``from_dic
 bookkeeping (a dict copy, a pop per field, imports inside the function); every other shape (final
 chunks with metrics, tool calls, logprobs, unknown keys) goes through ``from_dict``. The results are
 equal either way, which ``tests/test_fastpath.py`` checks.
+
+The constructors are called with positional arguments: for attrs' generated ``__init__`` that is
+about 40 % cheaper than keywords (a 50-model listing: 30 µs against 49 µs). The order is the
+generated field order, which ``tests/test_fastpath.py`` pins, so a reordered spec fails a test
+instead of silently swapping fields.
+
+Shapes are recognised by counting rather than by comparing key sets (a set comparison costs about
+0.1 µs per key set, which for a listing was as much as building the objects): when every required
+key is present (indexing raises ``KeyError`` otherwise) and the dict's length is the number of
+required keys plus the optional ones found, there is no other key that ``from_dict`` would have put
+into ``additional_properties``.
 """
 
 from __future__ import annotations
@@ -27,100 +38,88 @@ from ollixir_api.types import UNSET
 __all__ = ["chat_chunk", "chat_response", "generate_chunk", "list_response", "message"]
 
 _parse_time = datetime.fromisoformat
-_CHAT_KEYS = frozenset({"model", "created_at", "message", "done"})
-_MESSAGE_KEYS = frozenset({"role", "content", "thinking"})
-_GENERATE_KEYS = frozenset({"model", "created_at", "response", "done", "thinking"})
+
+
+def _response_message(m: Any) -> ResponseMessage | None:
+    """A message with only role, content and perhaps thinking; None (or KeyError) for other shapes."""
+    if type(m) is not dict:
+        return None
+    n = len(m)
+    if n == 2:
+        return ResponseMessage(m["role"], m["content"])
+    if n == 3:
+        return ResponseMessage(m["role"], m["content"], m["thinking"])
+    return None
 
 
 def chat_chunk(d: dict[str, Any]) -> ChatStreamChunk:
-    message = d.get("message")
-    if (
-        d.keys() <= _CHAT_KEYS
-        and len(d) == 4
-        and type(message) is dict
-        and message.keys() <= _MESSAGE_KEYS
-        and "role" in message
-        and "content" in message
-    ):
-        return ChatStreamChunk(
-            model=d["model"],
-            created_at=_parse_time(d["created_at"]),
-            message=ResponseMessage(
-                role=message["role"], content=message["content"], thinking=message.get("thinking", UNSET)
-            ),
-            done=d["done"],
-        )
+    if len(d) == 4:
+        try:
+            message = _response_message(d["message"])
+            if message is not None:
+                return ChatStreamChunk(d["model"], _parse_time(d["created_at"]), message, d["done"])
+        except KeyError:
+            pass
     return ChatStreamChunk.from_dict(d)
 
 
 def generate_chunk(d: dict[str, Any]) -> GenerateStreamChunk:
-    if d.keys() <= _GENERATE_KEYS and "model" in d and "created_at" in d and "response" in d and "done" in d:
-        return GenerateStreamChunk(
-            model=d["model"],
-            created_at=_parse_time(d["created_at"]),
-            response=d["response"],
-            done=d["done"],
-            thinking=d.get("thinking", UNSET),
-        )
+    thinking = d.get("thinking", UNSET)
+    if len(d) == (4 if thinking is UNSET else 5):
+        try:
+            return GenerateStreamChunk(
+                d["model"], _parse_time(d["created_at"]), d["response"], d["done"], thinking
+            )
+        except KeyError:
+            pass
     return GenerateStreamChunk.from_dict(d)
-
-
-_SUMMARY_KEYS = frozenset({"name", "model", "modified_at", "size", "digest", "details", "capabilities"})
-_SUMMARY_REQUIRED = frozenset({"name", "model", "modified_at", "size", "digest", "details"})
-_DETAILS_KEYS = frozenset(
-    {
-        "parent_model",
-        "format",
-        "family",
-        "families",
-        "parameter_size",
-        "quantization_level",
-        "context_length",
-        "embedding_length",
-    }
-)
-_DETAILS_REQUIRED = frozenset(
-    {"parent_model", "format", "family", "families", "parameter_size", "quantization_level"}
-)
-
-
-def _summary(m: Any) -> ModelSummary:
-    details = m.get("details") if type(m) is dict else None
-    if (
-        type(details) is dict
-        and _SUMMARY_REQUIRED <= m.keys() <= _SUMMARY_KEYS
-        and _DETAILS_REQUIRED <= details.keys() <= _DETAILS_KEYS
-        and (type(details["families"]) is list or details["families"] is None)
-    ):
-        return ModelSummary(
-            name=m["name"],
-            model=m["model"],
-            modified_at=_parse_time(m["modified_at"]),
-            size=m["size"],
-            digest=m["digest"],
-            details=ModelDetails(
-                parent_model=details["parent_model"],
-                format_=details["format"],
-                family=details["family"],
-                families=details["families"],
-                parameter_size=details["parameter_size"],
-                quantization_level=details["quantization_level"],
-                context_length=details.get("context_length", UNSET),
-                embedding_length=details.get("embedding_length", UNSET),
-            ),
-            capabilities=m.get("capabilities", UNSET),
-        )
-    return ModelSummary.from_dict(m)
 
 
 def list_response(d: dict[str, Any]) -> ListResponse:
     models = d.get("models")
-    if len(d) == 1 and type(models) is list:
-        return ListResponse(models=[_summary(m) for m in models])
-    return ListResponse.from_dict(d)
+    if len(d) != 1 or type(models) is not list:
+        return ListResponse.from_dict(d)
+    # One flat loop: per-model helper calls cost a tenth of the listing's budget.
+    out: list[ModelSummary] = []
+    append = out.append
+    for m in models:
+        try:
+            if type(m) is dict and type(details := m["details"]) is dict:
+                capabilities = m.get("capabilities", UNSET)
+                context_length = details.get("context_length", UNSET)
+                embedding_length = details.get("embedding_length", UNSET)
+                if len(m) == (6 if capabilities is UNSET else 7) and len(details) == 6 + (
+                    context_length is not UNSET
+                ) + (embedding_length is not UNSET):
+                    append(
+                        ModelSummary(
+                            m["name"],
+                            m["model"],
+                            _parse_time(m["modified_at"]),
+                            m["size"],
+                            m["digest"],
+                            ModelDetails(
+                                details["parent_model"],
+                                details["format"],
+                                details["family"],
+                                details["families"],
+                                details["parameter_size"],
+                                details["quantization_level"],
+                                context_length,
+                                embedding_length,
+                            ),
+                            capabilities,
+                        )
+                    )
+                    continue
+        except KeyError:
+            pass
+        append(ModelSummary.from_dict(m))
+    return ListResponse(out)
 
 
 _METRICS = (
+    "done_reason",
     "total_duration",
     "load_duration",
     "prompt_eval_count",
@@ -128,45 +127,24 @@ _METRICS = (
     "eval_count",
     "eval_duration",
 )
-_RESPONSE_KEYS = frozenset({"model", "created_at", "message", "done", "done_reason", *_METRICS})
 
 
 def chat_response(d: dict[str, Any]) -> ChatResponse:
-    message = d.get("message")
-    if (
-        d.keys() <= _RESPONSE_KEYS
-        and "model" in d
-        and "created_at" in d
-        and "done" in d
-        and type(message) is dict
-        and message.keys() <= _MESSAGE_KEYS
-        and "role" in message
-        and "content" in message
-    ):
-        get = d.get
-        return ChatResponse(
-            model=d["model"],
-            created_at=_parse_time(d["created_at"]),
-            message=ResponseMessage(
-                role=message["role"], content=message["content"], thinking=message.get("thinking", UNSET)
-            ),
-            done=d["done"],
-            done_reason=get("done_reason", UNSET),
-            total_duration=get("total_duration", UNSET),
-            load_duration=get("load_duration", UNSET),
-            prompt_eval_count=get("prompt_eval_count", UNSET),
-            prompt_eval_duration=get("prompt_eval_duration", UNSET),
-            eval_count=get("eval_count", UNSET),
-            eval_duration=get("eval_duration", UNSET),
-        )
+    get = d.get
+    metrics = [get(key, UNSET) for key in _METRICS]
+    if len(d) == 4 + sum(value is not UNSET for value in metrics):
+        try:
+            message = _response_message(d["message"])
+            if message is not None:
+                return ChatResponse(d["model"], _parse_time(d["created_at"]), message, d["done"], *metrics)
+        except KeyError:
+            pass
     return ChatResponse.from_dict(d)
-
-
-_PLAIN_MESSAGE_KEYS = frozenset({"role", "content"})
 
 
 def message(d: dict[str, Any]) -> Message:
     """A request message; plain ``{"role", "content"}`` dicts (nearly all of them) skip from_dict."""
-    if d.keys() <= _PLAIN_MESSAGE_KEYS and "role" in d:
-        return Message(role=d["role"], content=d.get("content", UNSET))
+    content = d.get("content", UNSET)
+    if len(d) == (1 if content is UNSET else 2) and "role" in d:
+        return Message(d["role"], content)
     return Message.from_dict(d)

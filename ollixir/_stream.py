@@ -28,7 +28,7 @@ R = TypeVar("R", covariant=True)
 class StreamCore:
     """Bytes in, typed chunks out; no I/O."""
 
-    __slots__ = ("_agg", "_chunk", "_decoder", "_final", "call", "url")
+    __slots__ = ("_add", "_agg", "_chunk", "_decoder", "_final", "call", "url")
 
     def __init__(self, call: Call, url: str) -> None:
         assert call.stream is not None
@@ -36,18 +36,27 @@ class StreamCore:
         self.url = url
         self._decoder = NdjsonDecoder(call.operation)
         self._agg = call.stream.aggregator(call.operation)
+        self._add = self._agg.add
         self._chunk = call.stream.chunk
         self._final = call.stream.final
 
     def feed(self, data: bytes) -> list[Any]:
-        return self._accept(self._decoder.feed(data))
+        objects = self._decoder.feed(data)
+        if len(objects) == 1:
+            # The usual read holds one line (Ollama flushes per token): convert in place.
+            obj = objects[0]
+            if type(obj) is dict and "error" not in obj:
+                self._add(obj)
+                objects[0] = self._chunk(obj)
+                return objects
+        return self._accept(objects)
 
     def end(self) -> list[Any]:
         return self._accept(self._decoder.close())
 
     def _accept(self, objects: list[Any]) -> list[Any]:
         out = []
-        add = self._agg.add
+        add = self._add
         convert = self._chunk
         for obj in objects:
             if type(obj) is not dict:

@@ -12,7 +12,7 @@ from ._call import NOT_SET as _NOT_SET
 from ._call import Call
 from ._config import Config
 from ._errors import OllixirError
-from ._exec import resolve_retry, retry_delay, status_error, timeout_for, transport_error
+from ._exec import ParsedUrls, resolve_retry, retry_delay, status_error, timeout_for, transport_error
 from ._stream import Stream, StreamCore, read_first
 
 __all__ = ["SyncExecutor"]
@@ -30,6 +30,7 @@ class SyncExecutor:
             self._extra_headers = dict(config.headers)
         self.http = http
         self._cloud: httpx.Client | None = None
+        self._url = ParsedUrls()
         self._lock = threading.Lock()
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -76,7 +77,7 @@ class SyncExecutor:
         http, url, headers = self._target(call)
         try:
             response = http.request(
-                call.method, url, content=call.body, headers=headers, timeout=timeout_for(call)
+                call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
             )
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
@@ -88,7 +89,7 @@ class SyncExecutor:
         with call.upload.open() as f:
             try:
                 response = http.request(
-                    call.method, url, content=f, headers=headers, timeout=timeout_for(call)
+                    call.method, self._url(url), content=f, headers=headers, timeout=timeout_for(call)
                 )
             except httpx.HTTPError as exc:
                 raise transport_error(exc, call, url) from exc
@@ -112,7 +113,7 @@ class SyncExecutor:
     def _open(self, call: Call) -> Stream[Any, Any]:
         http, url, headers = self._target(call)
         request = http.build_request(
-            call.method, url, content=call.body, headers=headers, timeout=timeout_for(call)
+            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
         )
         try:
             response = http.send(request, stream=True)

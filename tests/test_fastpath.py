@@ -140,3 +140,127 @@ def test_message_equals_from_dict(d: dict[str, Any]) -> None:
     from ollixir._fastpath import message
 
     assert message(d) == Message.from_dict(d)
+
+
+def test_positional_arguments_follow_the_generated_field_order() -> None:
+    # _fastpath passes arguments by position; a spec change that reorders fields must fail here.
+    import attrs
+    from ollixir_api.models import (
+        ChatResponse,
+        ListResponse,
+        Message,
+        ModelDetails,
+        ModelSummary,
+        ResponseMessage,
+    )
+
+    from ollixir._fastpath import _METRICS
+
+    expected: dict[type, list[str]] = {
+        ChatStreamChunk: ["model", "created_at", "message", "done"],
+        ResponseMessage: ["role", "content", "thinking"],
+        GenerateStreamChunk: ["model", "created_at", "response", "done", "thinking"],
+        ModelSummary: ["name", "model", "modified_at", "size", "digest", "details", "capabilities"],
+        ModelDetails: [
+            "parent_model",
+            "format_",
+            "family",
+            "families",
+            "parameter_size",
+            "quantization_level",
+            "context_length",
+            "embedding_length",
+        ],
+        ChatResponse: ["model", "created_at", "message", "done", *_METRICS],
+        Message: ["role", "content"],
+        ListResponse: ["models"],
+    }
+    for cls, names in expected.items():
+        assert [f.name for f in attrs.fields(cls) if f.init][: len(names)] == names, cls
+
+
+def _same_outcome(fast: Any, slow: Any, d: dict[str, Any]) -> None:
+    import copy
+
+    try:
+        expected = slow(copy.deepcopy(d))
+    except Exception as exc:
+        try:
+            fast(d)
+        except type(exc):
+            return
+        raise AssertionError(f"fast path accepted what from_dict rejects ({exc!r}): {d}") from None
+    assert fast(d) == expected
+
+
+dropped = st.lists(
+    st.sampled_from(
+        [
+            "model",
+            "created_at",
+            "message",
+            "done",
+            "response",
+            "role",
+            "content",
+            "details",
+            "name",
+            "size",
+            "family",
+            "format",
+            "modified_at",
+        ]
+    ),
+    max_size=2,
+)
+stray = st.sampled_from([{}, {"surprise": 1}])
+
+
+@settings(max_examples=400, deadline=None)
+@given(text, stamp, text, st.booleans(), dropped, stray, stray)
+def test_missing_keys_are_handled_exactly_as_from_dict_does(
+    model: str,
+    created: str,
+    content: str,
+    done: bool,
+    drop: list[str],
+    top: dict[str, Any],
+    inner: dict[str, Any],
+) -> None:
+    # Counting keys (instead of comparing key sets) must not mistake a stray key for a missing one.
+    from ollixir_api.models import ChatResponse, ListResponse
+
+    from ollixir._fastpath import chat_response, list_response
+
+    def strip(obj: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in obj.items() if k not in drop}
+
+    message = strip({"role": "assistant", "content": content, **inner})
+    chat = strip({"model": model, "created_at": created, "message": message, "done": done, **top})
+    gen = strip({"model": model, "created_at": created, "response": content, "done": done, **top})
+    details = strip(
+        {
+            "parent_model": "",
+            "format": "gguf",
+            "family": "llama",
+            "families": None,
+            "parameter_size": "1B",
+            "quantization_level": "Q4",
+            **inner,
+        }
+    )
+    summary = strip(
+        {
+            "name": model,
+            "model": model,
+            "modified_at": created,
+            "size": 1,
+            "digest": "d",
+            "details": details,
+            **top,
+        }
+    )
+    _same_outcome(chat_chunk, ChatStreamChunk.from_dict, chat)
+    _same_outcome(chat_response, ChatResponse.from_dict, chat)
+    _same_outcome(generate_chunk, GenerateStreamChunk.from_dict, gen)
+    _same_outcome(list_response, ListResponse.from_dict, {"models": [summary]})

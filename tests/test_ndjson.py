@@ -67,6 +67,34 @@ def test_blank_lines_and_crlf_are_tolerated() -> None:
     assert decode_all([b'{"a":1}\r\n\r\n  \n{"b":2}']) == [{"a": 1}, {"b": 2}]
 
 
+line_texts = st.one_of(
+    json_objects.map(json.dumps),
+    st.tuples(
+        st.sampled_from(["", " ", "\t", "\r", "\x0c"]),
+        st.one_of(json_objects.map(json.dumps), st.sampled_from(["1", '"s"', "[1]", "null", "NaN"])),
+        st.sampled_from(["", " ", "\r", " \t", " x", "{}", "]", ",1", "\u2028", "\x85", "\x0c"]),
+    ).map("".join),
+    st.text(max_size=20),
+).filter(lambda t: "\n" not in t and t.encode().strip() != b"")
+
+
+@settings(max_examples=500, deadline=None)
+@given(line_texts, st.booleans())
+def test_each_line_is_accepted_or_rejected_exactly_as_json_loads_does(text: str, alone: bool) -> None:
+    try:
+        expected: object = [json.loads(text)]
+    except ValueError:
+        expected = ProtocolError
+    # Alone: the one-line-per-read path; otherwise the line is one of several in a read.
+    pieces = [text.encode() + b"\n"] if alone else [b'{"a":1}\n' + text.encode() + b"\n{}\n"]
+    if expected is ProtocolError:
+        with pytest.raises(ProtocolError):
+            decode_all(pieces)
+    else:
+        assert isinstance(expected, list)
+        assert decode_all(pieces) == (expected if alone else [{"a": 1}, *expected, {}])
+
+
 def test_huge_line_in_small_pieces_is_linear() -> None:
     # 16 MiB in 4 KiB reads: a quadratic join would copy ~32 GiB and never finish in a test run.
     payload = b'{"response":"' + b"x" * (16 << 20) + b'"}\n'
