@@ -71,7 +71,7 @@ FULL = Plan(
     blob_bytes=1 << 30,
     concurrency=500,
     batches=3,
-    iters={"chat": (50, 800, 10), "stream": (1, 4, 4), "list": (20, 300, 10), "embed": (2, 10, 10)},
+    iters={"chat": (50, 800, 10), "stream": (1, 4, 4), "list": (20, 300, 10), "embed": (2, 40, 10)},
 )
 QUICK = Plan(
     rounds=1,

@@ -12,7 +12,15 @@ from ._blob import CHUNK_SIZE, BlobSource
 from ._call import NOT_SET, Call
 from ._config import Config
 from ._errors import OllixirError
-from ._exec import ParsedUrls, resolve_retry, retry_delay, status_error, timeout_for, transport_error
+from ._exec import (
+    ParsedUrls,
+    raw_body_stream,
+    resolve_retry,
+    retry_delay,
+    status_error,
+    timeout_for,
+    transport_error,
+)
 from ._jsonbody import JsonStream
 from ._stream import AsyncStream, StreamCore
 
@@ -66,18 +74,24 @@ class AsyncExecutor:
     async def _once(self, call: Call) -> Any:
         http, url, headers = self._target(call)
         content: Any = _file_chunks(call.upload) if call.upload is not None else _content(call.body)
+        request = http.build_request(
+            call.method, self._url(url), content=content, headers=headers, timeout=timeout_for(call)
+        )
         try:
-            response = await http.request(
-                call.method, self._url(url), content=content, headers=headers, timeout=timeout_for(call)
-            )
+            response = await http.send(request, stream=True)
+            try:
+                raw = raw_body_stream(response, httpx.AsyncByteStream)
+                body = b"".join([piece async for piece in raw]) if raw is not None else await response.aread()
+            finally:
+                await response.aclose()
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
         status = response.status_code
         if status >= 300:
             if status == 404 and call.not_found is not NOT_SET:
                 return call.not_found
-            raise status_error(call, response, response.content)
-        return call.read(status, response.content)
+            raise status_error(call, response, body)
+        return call.read(status, body)
 
     async def stream(self, call: Call) -> AsyncStream[Any, Any]:
         result: AsyncStream[Any, Any] = await self._retrying(call, self._open)
@@ -100,12 +114,8 @@ class AsyncExecutor:
                     body = b""
                 raise status_error(call, response, body)
             core = StreamCore(call, url)
-            raw = response.stream
-            pieces = (
-                raw.__aiter__()
-                if isinstance(raw, httpx.AsyncByteStream) and "content-encoding" not in response.headers
-                else response.aiter_bytes()
-            )
+            raw = raw_body_stream(response, httpx.AsyncByteStream)
+            pieces = raw.__aiter__() if raw is not None else response.aiter_bytes()
             first: list[Any] = []
             try:
                 async for data in pieces:

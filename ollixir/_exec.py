@@ -12,7 +12,15 @@ from ._call import NOT_SET, Call, error_for_status
 from ._errors import ConnectionError, OllixirError, ResponseError, TimeoutError
 from ._retry import RetryPolicy, parse_retry_after
 
-__all__ = ["ParsedUrls", "log", "retry_delay", "status_error", "timeout_for", "transport_error"]
+__all__ = [
+    "ParsedUrls",
+    "log",
+    "raw_body_stream",
+    "retry_delay",
+    "status_error",
+    "timeout_for",
+    "transport_error",
+]
 
 log = logging.getLogger("ollixir")
 
@@ -34,6 +42,23 @@ class ParsedUrls:
             if len(self._parsed) < self._LIMIT:
                 self._parsed[url] = parsed
         return parsed
+
+
+def raw_body_stream(response: httpx.Response, kind: type[Any]) -> Any:
+    """The transport's own byte stream when it carries the body exactly (no content encoding, not
+    read yet, e.g. by a caller's response hook), else None.
+
+    Iterating it directly skips httpx's per-piece decoder and re-chunker layers: about 0.3 µs per
+    streamed line, and 51 pieces for a 3 MB embedding answer.
+    """
+    raw = response.stream
+    if (
+        isinstance(raw, kind)
+        and not response.is_stream_consumed
+        and "content-encoding" not in response.headers
+    ):
+        return raw
+    return None
 
 
 _HINT = (

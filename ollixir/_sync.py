@@ -12,10 +12,23 @@ from ._call import NOT_SET as _NOT_SET
 from ._call import Call
 from ._config import Config
 from ._errors import OllixirError
-from ._exec import ParsedUrls, resolve_retry, retry_delay, status_error, timeout_for, transport_error
+from ._exec import (
+    ParsedUrls,
+    raw_body_stream,
+    resolve_retry,
+    retry_delay,
+    status_error,
+    timeout_for,
+    transport_error,
+)
 from ._stream import Stream, StreamCore, read_first
 
 __all__ = ["SyncExecutor"]
+
+
+def _read_body(response: httpx.Response) -> bytes:
+    raw = raw_body_stream(response, httpx.SyncByteStream)
+    return b"".join(raw) if raw is not None else response.read()
 
 
 class SyncExecutor:
@@ -75,13 +88,18 @@ class SyncExecutor:
 
     def _once(self, call: Call) -> Any:
         http, url, headers = self._target(call)
+        request = http.build_request(
+            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
+        )
         try:
-            response = http.request(
-                call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
-            )
+            response = http.send(request, stream=True)
+            try:
+                body = _read_body(response)
+            finally:
+                response.close()
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
-        return self._answer(call, response, response.content)
+        return self._answer(call, response, body)
 
     def _upload_once(self, call: Call) -> Any:
         assert call.upload is not None
@@ -127,14 +145,8 @@ class SyncExecutor:
                     body = b""
                 raise status_error(call, response, body)
             core = StreamCore(call, url)
-            # Without a content encoding the transport's own stream is the bytes we want; reading it
-            # directly skips httpx's per-chunk decoder layers.
-            raw = response.stream
-            pieces = (
-                iter(raw)
-                if isinstance(raw, httpx.SyncByteStream) and "content-encoding" not in response.headers
-                else response.iter_bytes()
-            )
+            raw = raw_body_stream(response, httpx.SyncByteStream)
+            pieces = iter(raw) if raw is not None else response.iter_bytes()
             try:
                 first = read_first(core, pieces)
             except httpx.HTTPError as exc:

@@ -7,6 +7,7 @@ chunked, one chunk per line, and the status line is only sent together with the 
 from __future__ import annotations
 
 import contextlib
+import gzip
 import http
 import select
 import socket
@@ -244,6 +245,10 @@ class Exchange:
         """A single JSON object (no trailing newline), with the body faults applied."""
         if self.method != "HEAD":
             for fault in self._faults.take(BODY_KINDS, self.method, self.path):
+                if fault.kind is FaultKind.GZIP:
+                    compressed = gzip.compress(go_dumps(obj).encode())
+                    self.send(status, compressed, content_type, [("Content-Encoding", "gzip")])
+                    return
                 if fault.kind is FaultKind.HUGE_LINE:
                     self._send_padded(status, obj, content_type, fault.size)
                     return
@@ -286,14 +291,12 @@ class Exchange:
             if close is not None:
                 close()
 
-    def chunk(self, data: bytes, *, first: bool) -> bool:
+    def chunk(self, data: bytes, *, first: bool, encoding: str | None = None) -> bool:
         frame = b"%x\r\n%s\r\n" % (len(data), data)
         if first:
             self.responded = True
-            frame = (
-                self.head_bytes(
-                    200, [("Content-Type", "application/x-ndjson"), ("Transfer-Encoding", "chunked")]
-                )
-                + frame
-            )
+            headers = [("Content-Type", "application/x-ndjson"), ("Transfer-Encoding", "chunked")]
+            if encoding is not None:
+                headers.append(("Content-Encoding", encoding))
+            frame = self.head_bytes(200, headers) + frame
         return self.write(frame)

@@ -21,6 +21,9 @@ helper                      applies  effect
 ``huge_line``               both     stream: after ``after`` lines, one line of exactly ``size`` bytes
                                      (newline included) whose text field is padded with ``x``; single
                                      object: the body padded to ``size`` bytes the same way
+``gzip``                    both     answer with ``Content-Encoding: gzip``, as a compressing proxy in
+                                     front of Ollama would: single objects compressed whole, stream
+                                     lines each flushed as they are written
 ``truncated_body``          body     send only ``fraction`` of the JSON body; with ``close`` the
                                      ``Content-Length`` announces the full body and the connection is
                                      closed early (a transport error), else it matches the cut body (a
@@ -53,6 +56,7 @@ class FaultKind(enum.Enum):
     SLOW_STREAM = "slow_stream"
     HUGE_LINE = "huge_line"
     TRUNCATED_BODY = "truncated_body"
+    GZIP = "gzip"
 
 
 PRE_KINDS = frozenset(
@@ -65,9 +69,10 @@ STREAM_KINDS = frozenset(
         FaultKind.MALFORMED_LINE,
         FaultKind.SLOW_STREAM,
         FaultKind.HUGE_LINE,
+        FaultKind.GZIP,
     }
 )
-BODY_KINDS = frozenset({FaultKind.TRUNCATED_BODY, FaultKind.HUGE_LINE})
+BODY_KINDS = frozenset({FaultKind.TRUNCATED_BODY, FaultKind.HUGE_LINE, FaultKind.GZIP})
 
 
 @dataclass
@@ -250,6 +255,10 @@ class Faults:
     ) -> Fault:
         """Cut a single-object JSON body short."""
         return self.add(Fault(FaultKind.TRUNCATED_BODY, path, method, times, fraction=fraction, close=close))
+
+    def gzip(self, *, path: str | None = None, method: str | None = None, times: int | None = 1) -> Fault:
+        """Compress the answer (single object or stream) with ``Content-Encoding: gzip``."""
+        return self.add(Fault(FaultKind.GZIP, path, method, times))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Final
 
@@ -58,12 +59,18 @@ class LineWriter:
         self.ex = ex
         self.lines = 0
         self.pending = {f.kind: f for f in faults}
+        # gzip (wbits 31), each line sync-flushed so the client can decode it on arrival.
+        self._gzip = zlib.compressobj(wbits=31) if self.pending.pop(FaultKind.GZIP, None) else None
 
     def _line(self, data: bytes) -> bool:
         slow = self.pending.get(FaultKind.SLOW_STREAM)
         if slow is not None and self.lines and not self.ex.wait(slow.delay):
             return False
-        ok = self.ex.chunk(data, first=self.lines == 0)
+        encoding = None
+        if self._gzip is not None:
+            data = self._gzip.compress(data) + self._gzip.flush(zlib.Z_SYNC_FLUSH)
+            encoding = "gzip"
+        ok = self.ex.chunk(data, first=self.lines == 0, encoding=encoding)
         self.lines += 1
         return ok
 
@@ -89,6 +96,9 @@ class LineWriter:
 
     def _huge(self, template: object, size: int) -> bool:
         prefix, suffix, fill = padding_plan(template, size, newline=True)
+        if self._gzip is not None:
+            # Compressed, the line must pass through the compressor: build it whole.
+            return self._line(prefix + b"x" * fill + suffix)
         total = len(prefix) + fill + len(suffix)
         head = b"%x\r\n" % total
         if self.lines == 0:
@@ -103,6 +113,9 @@ class LineWriter:
         return write_padded(self.ex.write, head + prefix, fill, suffix + b"\r\n")
 
     def _end(self) -> None:
+        if self._gzip is not None:
+            tail = self._gzip.flush()
+            self.ex.write(b"%x\r\n%s\r\n" % (len(tail), tail))
         self.ex.write(b"0\r\n\r\n")
 
     def run(self, first: object, events: Iterator[object]) -> None:
