@@ -17,6 +17,7 @@ from ._exec import (
     raw_body_stream,
     resolve_retry,
     retry_delay,
+    small_body_stream,
     status_error,
     timeout_for,
     transport_error,
@@ -80,7 +81,7 @@ class AsyncExecutor:
         try:
             response = await http.send(request, stream=True)
             try:
-                raw = raw_body_stream(response, httpx.AsyncByteStream)
+                raw = small_body_stream(response, httpx.AsyncByteStream)
                 body = b"".join([piece async for piece in raw]) if raw is not None else await response.aread()
             finally:
                 await response.aclose()

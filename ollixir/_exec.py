@@ -61,6 +61,21 @@ def raw_body_stream(response: httpx.Response, kind: type[Any]) -> Any:
     return None
 
 
+# Up to this size a whole body is joined straight from the transport's stream. Past it the saved
+# layers are noise next to JSON parsing, and httpx's own read measured cheaper for a 3.3 MB
+# embedding answer in fresh processes (half the page faults: httpx frees its copy later, so glibc
+# does not hand the heap top back to the kernel and fault it in again on the next call).
+_SMALL_BODY = 1 << 20
+
+
+def small_body_stream(response: httpx.Response, kind: type[Any]) -> Any:
+    """:func:`raw_body_stream` for an answer that declares a length of at most 1 MiB, else None."""
+    length = response.headers.get("content-length")
+    if length is None or not length.isdigit() or int(length) > _SMALL_BODY:
+        return None
+    return raw_body_stream(response, kind)
+
+
 _HINT = (
     "check that Ollama is running there (`ollama serve`), or start the bundled test server with "
     "`ollixir serve-test`, and that OLLAMA_HOST / host= point at it"

@@ -17,6 +17,7 @@ from ._exec import (
     raw_body_stream,
     resolve_retry,
     retry_delay,
+    small_body_stream,
     status_error,
     timeout_for,
     transport_error,
@@ -27,7 +28,7 @@ __all__ = ["SyncExecutor"]
 
 
 def _read_body(response: httpx.Response) -> bytes:
-    raw = raw_body_stream(response, httpx.SyncByteStream)
+    raw = small_body_stream(response, httpx.SyncByteStream)
     return b"".join(raw) if raw is not None else response.read()
 
 
