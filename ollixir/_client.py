@@ -18,7 +18,6 @@ from ._call import Call
 from ._config import ClientBase, HeadersLike, ResponseFormat
 from ._create import CreatePlan
 from ._methods import apply, with_format
-from ._process import run_sync_sink
 from ._retry import RetryPolicy
 from ._sync import SyncExecutor
 from ._sync_api import SyncAPI
@@ -98,6 +97,9 @@ class Client(SyncAPI[M], ClientBase):
             return self._exec.run(call)
         if stream is True:
             return self._exec.stream(call)
+        # Imported here: process mode needs asyncio (~8 ms), which plain sync calls never use.
+        from ._process import run_sync_sink
+
         return run_sync_sink(self._exec.stream, call, stream)
 
     def _create_blob(self, source: object, opts: Mapping[str, Any]) -> str:

@@ -6,7 +6,6 @@ for both clients.
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import os
 import queue
@@ -18,6 +17,8 @@ import httpx
 from ._retry import RetryPolicy
 
 if TYPE_CHECKING:
+    import asyncio  # only named in a string alias; asyncio costs ~8 ms to import
+
     from ollixir_api.models import Message, Options, ResponseMessage, Tool
 
 __all__ = [

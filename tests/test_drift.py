@@ -21,6 +21,7 @@ def _stage(tmp: Path, spec_text: str) -> Path:
     (tmp / "scripts").mkdir()
     shutil.copy2(REPO / "scripts" / "generate", tmp / "scripts" / "generate")
     shutil.copy2(REPO / "openapi-python-client.yaml", tmp / "openapi-python-client.yaml")
+    shutil.copytree(REPO / "generator-templates", tmp / "generator-templates")
     (tmp / "openapi.yaml").write_text(spec_text, encoding="utf-8")
     return tmp
 
