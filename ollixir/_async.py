@@ -9,11 +9,12 @@ from typing import Any
 import httpx
 
 from ._blob import CHUNK_SIZE, BlobSource
-from ._call import NOT_SET, Call
+from ._call import Call
 from ._config import Config
 from ._errors import OllixirError
 from ._exec import (
     ParsedUrls,
+    answer,
     raw_body_stream,
     resolve_retry,
     retry_delay,
@@ -87,12 +88,7 @@ class AsyncExecutor:
                 await response.aclose()
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
-        status = response.status_code
-        if status >= 300:
-            if status == 404 and call.not_found is not NOT_SET:
-                return call.not_found
-            raise status_error(call, response, body)
-        return call.read(status, body)
+        return answer(call, response, body)
 
     async def stream(self, call: Call) -> AsyncStream[Any, Any]:
         result: AsyncStream[Any, Any] = await self._retrying(call, self._open)

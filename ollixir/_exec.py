@@ -14,9 +14,11 @@ from ._retry import RetryPolicy, parse_retry_after
 
 __all__ = [
     "ParsedUrls",
+    "answer",
     "log",
     "raw_body_stream",
     "retry_delay",
+    "small_body_stream",
     "status_error",
     "timeout_for",
     "transport_error",
@@ -123,6 +125,16 @@ def status_error(call: Call, response: httpx.Response, body: bytes) -> ResponseE
     err = error_for_status(call.operation, response.status_code, body, response.reason_phrase)
     err.retry_after = parse_retry_after(response.headers.get("retry-after"))  # type: ignore[attr-defined]
     return err
+
+
+def answer(call: Call, response: httpx.Response, body: bytes) -> Any:
+    """The result of a non-streamed call from its status and body, or the error it amounts to."""
+    status = response.status_code
+    if status >= 300:
+        if status == 404 and call.not_found is not NOT_SET:
+            return call.not_found
+        raise status_error(call, response, body)
+    return call.read(status, body)
 
 
 def timeout_for(call: Call) -> Any:

@@ -8,12 +8,12 @@ from typing import Any
 
 import httpx
 
-from ._call import NOT_SET as _NOT_SET
 from ._call import Call
 from ._config import Config
 from ._errors import OllixirError
 from ._exec import (
     ParsedUrls,
+    answer,
     raw_body_stream,
     resolve_retry,
     retry_delay,
@@ -100,7 +100,7 @@ class SyncExecutor:
                 response.close()
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
-        return self._answer(call, response, body)
+        return answer(call, response, body)
 
     def _upload_once(self, call: Call) -> Any:
         assert call.upload is not None
@@ -112,16 +112,7 @@ class SyncExecutor:
                 )
             except httpx.HTTPError as exc:
                 raise transport_error(exc, call, url) from exc
-        return self._answer(call, response, response.content)
-
-    @staticmethod
-    def _answer(call: Call, response: httpx.Response, body: bytes) -> Any:
-        status = response.status_code
-        if status >= 300:
-            if status == 404 and call.not_found is not _NOT_SET:
-                return call.not_found
-            raise status_error(call, response, body)
-        return call.read(status, body)
+        return answer(call, response, response.content)
 
     # -- streamed ------------------------------------------------------------------------------
 
