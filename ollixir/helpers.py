@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, overload
 
 from ollixir_api.types import Unset
 
+from ._core.retry import is_retryable
 from ._errors import ConnectionError, ProtocolError, ResponseError
-from ._retry import is_retryable
 
 if TYPE_CHECKING:
     from ollixir_api.models import (

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ollixir_api.models import ChatStreamChunk, GenerateStreamChunk
 
-from ollixir._fastpath import chat_chunk, generate_chunk
+from ollixir._ops.fastpath import chat_chunk, generate_chunk
 
 text = st.text(max_size=8)
 stamp = st.sampled_from(
@@ -83,7 +83,7 @@ summary = st.fixed_dictionaries(
 def test_list_response_equals_from_dict(models: list[dict[str, Any]], extra: bool) -> None:
     from ollixir_api.models import ListResponse
 
-    from ollixir._fastpath import list_response
+    from ollixir._ops.fastpath import list_response
 
     d: dict[str, Any] = {"models": models}
     if extra:
@@ -116,7 +116,7 @@ def test_chat_response_equals_from_dict(
 ) -> None:
     from ollixir_api.models import ChatResponse
 
-    from ollixir._fastpath import chat_response
+    from ollixir._ops.fastpath import chat_response
 
     message: dict[str, Any] = {"role": "assistant", "content": content}
     if thinking is not None:
@@ -137,7 +137,7 @@ def test_chat_response_equals_from_dict(
 def test_message_equals_from_dict(d: dict[str, Any]) -> None:
     from ollixir_api.models import Message
 
-    from ollixir._fastpath import message
+    from ollixir._ops.fastpath import message
 
     assert message(d) == Message.from_dict(d)
 
@@ -154,7 +154,7 @@ def test_positional_arguments_follow_the_generated_field_order() -> None:
         ResponseMessage,
     )
 
-    from ollixir._fastpath import _METRICS
+    from ollixir._ops.fastpath import _METRICS
 
     expected: dict[type, list[str]] = {
         ChatStreamChunk: ["model", "created_at", "message", "done"],
@@ -230,7 +230,7 @@ def test_missing_keys_are_handled_exactly_as_from_dict_does(
     # Counting keys (instead of comparing key sets) must not mistake a stray key for a missing one.
     from ollixir_api.models import ChatResponse, ListResponse
 
-    from ollixir._fastpath import chat_response, list_response
+    from ollixir._ops.fastpath import chat_response, list_response
 
     def strip(obj: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in obj.items() if k not in drop}

@@ -15,15 +15,15 @@ from ._format import human_bytes, human_time, processor, table, until
 if TYPE_CHECKING:
     from ollixir_api.models import ShowResponse
 
-    from .._client import Client
-    from .._types import TypedResults
+    from .._clients.client import Client
+    from .._clients.types import TypedResults
 
 __all__ = ["HANDLERS", "make_client", "model_table", "running_table"]
 
 
 def make_client(args: argparse.Namespace) -> Client[TypedResults]:
     """A client for ``--host`` (``None`` lets the library read ``OLLAMA_HOST``)."""
-    from .._client import Client
+    from .._clients.client import Client
 
     return Client(getattr(args, "host", None))
 

@@ -1,0 +1,44 @@
+"""Helpers shared by the operation builders in ``_ops_inference`` and ``_ops_models``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .._core.call import read_json
+from .._core.jsonbody import JsonStream, encode_body
+from .._errors import ProtocolError, RequestError
+from . import validate as v
+
+__all__ = ["encode", "identity", "model_name", "reader", "true"]
+
+
+def encode(body: dict[str, Any]) -> bytes | JsonStream:
+    return encode_body(body)
+
+
+def identity(x: dict[str, Any]) -> dict[str, Any]:
+    return x
+
+
+def reader(operation: str, parse: Callable[[dict[str, Any]], Any]) -> Callable[[int, bytes], Any]:
+    def read(status: int, body: bytes) -> Any:
+        data = read_json(operation, status, body)
+        if type(data) is not dict:
+            raise ProtocolError(
+                f"expected a JSON object, got {type(data).__name__}", status=status, operation=operation
+            )
+        return parse(data)
+
+    return read
+
+
+def true(status: int, body: bytes) -> bool:
+    return True
+
+
+def model_name(model: object, name: object, param: str = "model") -> str:
+    # The seed (and old servers) say name=; the server now reads model. Accept both, send model.
+    if model is not None and name is not None and model != name:
+        raise RequestError("pass either model= or name=, not both", param=param)
+    return v.check_model(model if model is not None else name, param)
