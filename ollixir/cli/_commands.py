@@ -53,7 +53,8 @@ def running_table(client: Client[TypedResults]) -> str:
                 m.digest.removeprefix("sha256:")[:12],
                 human_bytes(m.size),
                 processor(m.size, m.size_vram),
-                str(m.context_length),
+                # Servers before v0.10.0 do not report it.
+                str(m.context_length) if isinstance(m.context_length, int) else "",
                 until(m.expires_at),
             ]
         )
@@ -81,7 +82,8 @@ def _section(title: str, rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _show_summary(reply: ShowResponse) -> str:
-    info: Mapping[str, Any] = reply.model_info.to_dict() if reply.model_info is not None else {}
+    # Absent (servers before v0.15.0 omit it when empty), null, or an object.
+    info: Mapping[str, Any] = reply.model_info.to_dict() if reply.model_info else {}
     arch = str(info.get("general.architecture") or reply.details.family)
     model_rows = [
         ["architecture", arch],

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.model_details import ModelDetails
 
@@ -26,7 +28,7 @@ class RunningModel:
         details (ModelDetails): Summary of a model's format, family and size.
         expires_at (datetime.datetime): When the model will be unloaded (an estimate while loading).
         size_vram (int): Bytes of that memory in VRAM.
-        context_length (int): Context length the runner was loaded with.
+        context_length (int | Unset): Context length the runner was loaded with (sent since v0.10.0).
     """
 
     name: str
@@ -36,7 +38,7 @@ class RunningModel:
     details: ModelDetails
     expires_at: datetime.datetime
     size_vram: int
-    context_length: int
+    context_length: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,9 +69,10 @@ class RunningModel:
                 "details": details,
                 "expires_at": expires_at,
                 "size_vram": size_vram,
-                "context_length": context_length,
             }
         )
+        if context_length is not UNSET:
+            field_dict["context_length"] = context_length
 
         return field_dict
 
@@ -92,7 +95,7 @@ class RunningModel:
 
         size_vram = d.pop("size_vram")
 
-        context_length = d.pop("context_length")
+        context_length = d.pop("context_length", UNSET)
 
         running_model = cls(
             name=name,

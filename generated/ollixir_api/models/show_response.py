@@ -26,7 +26,6 @@ class ShowResponse:
 
     Attributes:
         details (ModelDetails): Summary of a model's format, family and size.
-        model_info (ModelInfo | None): GGUF metadata; always present ({} at minimum), null tolerated.
         modified_at (datetime.datetime): Manifest modification time.
         license_ (str | Unset): License text (several licenses are joined with newlines).
         modelfile (str | Unset): Generated Modelfile.
@@ -38,6 +37,8 @@ class ShowResponse:
         messages (list[ResponseMessage] | Unset): Modelfile MESSAGE entries.
         remote_model (str | Unset): Upstream model name (cloud stub models).
         remote_host (str | Unset): Upstream host (cloud stub models).
+        model_info (ModelInfo | None | Unset): GGUF metadata ({} or null when unknown). Sent on every answer since
+            v0.15.0; v0.4.0..v0.14.2 omit it when empty.
         projector_info (ProjectorInfo | Unset): Metadata of the vision projector, keyed like ModelInfo.
         tensors (list[Tensor] | Unset): Tensors of the model file.
         capabilities (list[str] | Unset): Capabilities (completion, tools, insert, vision, embedding, thinking, image,
@@ -46,7 +47,6 @@ class ShowResponse:
     """
 
     details: ModelDetails
-    model_info: ModelInfo | None
     modified_at: datetime.datetime
     license_: str | Unset = UNSET
     modelfile: str | Unset = UNSET
@@ -58,6 +58,7 @@ class ShowResponse:
     messages: list[ResponseMessage] | Unset = UNSET
     remote_model: str | Unset = UNSET
     remote_host: str | Unset = UNSET
+    model_info: ModelInfo | None | Unset = UNSET
     projector_info: ProjectorInfo | Unset = UNSET
     tensors: list[Tensor] | Unset = UNSET
     capabilities: list[str] | Unset = UNSET
@@ -68,12 +69,6 @@ class ShowResponse:
         from ..models.model_info import ModelInfo  # noqa: PLC0415
 
         details = self.details.to_dict()
-
-        model_info: dict[str, Any] | None
-        if isinstance(self.model_info, ModelInfo):
-            model_info = self.model_info.to_dict()
-        else:
-            model_info = self.model_info
 
         modified_at = self.modified_at.isoformat()
 
@@ -102,6 +97,14 @@ class ShowResponse:
 
         remote_host = self.remote_host
 
+        model_info: dict[str, Any] | None | Unset
+        if isinstance(self.model_info, Unset):
+            model_info = UNSET
+        elif isinstance(self.model_info, ModelInfo):
+            model_info = self.model_info.to_dict()
+        else:
+            model_info = self.model_info
+
         projector_info: dict[str, Any] | Unset = UNSET
         if not isinstance(self.projector_info, Unset):
             projector_info = self.projector_info.to_dict()
@@ -124,7 +127,6 @@ class ShowResponse:
         field_dict.update(
             {
                 "details": details,
-                "model_info": model_info,
                 "modified_at": modified_at,
             }
         )
@@ -148,6 +150,8 @@ class ShowResponse:
             field_dict["remote_model"] = remote_model
         if remote_host is not UNSET:
             field_dict["remote_host"] = remote_host
+        if model_info is not UNSET:
+            field_dict["model_info"] = model_info
         if projector_info is not UNSET:
             field_dict["projector_info"] = projector_info
         if tensors is not UNSET:
@@ -169,21 +173,6 @@ class ShowResponse:
 
         d = dict(src_dict)
         details = ModelDetails.from_dict(d.pop("details"))
-
-        def _parse_model_info(data: object) -> ModelInfo | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                model_info_type_0 = ModelInfo.from_dict(data)
-
-                return model_info_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(ModelInfo | None, data)
-
-        model_info = _parse_model_info(d.pop("model_info"))
 
         modified_at = datetime.datetime.fromisoformat(d.pop("modified_at"))
 
@@ -214,6 +203,23 @@ class ShowResponse:
 
         remote_host = d.pop("remote_host", UNSET)
 
+        def _parse_model_info(data: object) -> ModelInfo | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                model_info_type_0 = ModelInfo.from_dict(data)
+
+                return model_info_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ModelInfo | None | Unset, data)
+
+        model_info = _parse_model_info(d.pop("model_info", UNSET))
+
         _projector_info = d.pop("projector_info", UNSET)
         projector_info: ProjectorInfo | Unset
         if isinstance(_projector_info, Unset):
@@ -236,7 +242,6 @@ class ShowResponse:
 
         show_response = cls(
             details=details,
-            model_info=model_info,
             modified_at=modified_at,
             license_=license_,
             modelfile=modelfile,
@@ -248,6 +253,7 @@ class ShowResponse:
             messages=messages,
             remote_model=remote_model,
             remote_host=remote_host,
+            model_info=model_info,
             projector_info=projector_info,
             tensors=tensors,
             capabilities=capabilities,

@@ -13,16 +13,17 @@ T = TypeVar("T", bound="WebFetchResponse")
 
 @_attrs_define
 class WebFetchResponse:
-    """Answer of web_fetch.
+    """Answer of web_fetch. No release evidence (ollama.com answers this), so every field is optional; the Go client's
+    api.WebFetchResponse (since v0.31.2) decodes title, content and links.
 
-    Attributes:
-        title (str): Page title.
-        content (str): Page text content.
-        links (list[str] | Unset): Links found on the page (may be absent).
+        Attributes:
+            title (str | Unset): Page title.
+            content (str | Unset): Page text content.
+            links (list[str] | Unset): Links found on the page (may be absent).
     """
 
-    title: str
-    content: str
+    title: str | Unset = UNSET
+    content: str | Unset = UNSET
     links: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,12 +38,11 @@ class WebFetchResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "title": title,
-                "content": content,
-            }
-        )
+        field_dict.update({})
+        if title is not UNSET:
+            field_dict["title"] = title
+        if content is not UNSET:
+            field_dict["content"] = content
         if links is not UNSET:
             field_dict["links"] = links
 
@@ -51,9 +51,9 @@ class WebFetchResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        title = d.pop("title")
+        title = d.pop("title", UNSET)
 
-        content = d.pop("content")
+        content = d.pop("content", UNSET)
 
         links = cast(list[str], d.pop("links", UNSET))
 
