@@ -253,7 +253,9 @@ def _no_surrogates(value: object) -> object:
     if isinstance(value, str):
         return _SURROGATE.sub("\ufffd", value)
     if isinstance(value, PairsDict):
-        return PairsDict.from_pairs([(_SURROGATE.sub("\ufffd", k), _no_surrogates(v)) for k, v in value.pairs])
+        return PairsDict.from_pairs(
+            [(_SURROGATE.sub("\ufffd", k), _no_surrogates(v)) for k, v in value.pairs]
+        )
     if isinstance(value, list):
         return [_no_surrogates(item) for item in value]
     return value

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ._app import App, route
 from ._exchange import Exchange
-from ._fake import embed_raw, normalized, tokenize
+from ._fake import embed_raw, normalized
 from ._resolve import check_options, not_found_quoted, resolve_model
+from ._tokens import first_tokens
 
 __all__: list[str] = []
 
@@ -47,14 +48,14 @@ def embed(app: App, ex: Exchange) -> None:
         vectors: list[list[float]] = []
         counted = 0
         for item in inputs:
-            tokens = tokenize(item)
-            if len(tokens) > context:
-                if not truncate:
-                    ex.send_error(400, "the input length exceeds the context length")
-                    return
-                tokens = tokens[:context]
-            counted += len(tokens)
-            raw = embed_raw("".join(tokens), model.embedding_length)
+            ex.check_client()
+            # Only the tokens that fit are looked at, however long the input is.
+            kept, count, longer = first_tokens(item, context)
+            if longer and not truncate:
+                ex.send_error(400, "the input length exceeds the context length")
+                return
+            counted += count
+            raw = embed_raw(kept, model.embedding_length)
             dims = req.get("dimensions", 0)
             if isinstance(dims, int) and 0 < dims < len(raw):
                 raw = raw[:dims]
