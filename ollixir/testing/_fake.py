@@ -33,7 +33,10 @@ Scripted models
 Thinking
     A model with the ``thinking`` capability thinks unless ``think`` is ``false``: the thinking text is
     ``"Thinking about: " + P`` (``"Thinking (<level>) about: " + P`` for a level string). Its tokens stream
-    first (``thinking`` / ``message.thinking`` set, text empty), then the answer.
+    first (``thinking`` / ``message.thinking`` set, text empty), then the answer. The level is the one the
+    server hands the model: ``"max"`` becomes ``"high"`` for harmony models (family ``gptoss`` or
+    ``gpt-oss`` with a template containing both ``<|start|>`` and ``<|end|>``), whose format has no
+    ``max``; other models get ``"max"`` as sent.
 
 Limits
     ``options.num_predict`` ``N >= 0`` caps the number of emitted thinking+answer tokens; hitting it ends with
@@ -63,9 +66,8 @@ Embeddings
     many tokens before hashing (``truncate`` true/absent) or rejected (``truncate: false``).
 
 Images
-    Only models with the ``vision`` capability accept ``images``; others answer 400
-    ``<registry.ollama.ai/library/m:tag> does not support vision`` (the reference does not pin this case
-    down; this is the capability-check wording the server uses for ``insert`` and ``tools``).
+    Any model accepts ``images`` (the server has no vision check: a model without the ``vision``
+    capability just gets the images in its prompt); the answer notes their count (rule 5).
 
 Cost
     Answers are produced token by token as they are sent, so time grows with the size of the prompt

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ._app import App, route
 from ._exchange import Exchange
 from ._fake import embed_raw, normalized
-from ._resolve import check_options, not_found_quoted, resolve_model
+from ._resolve import check_options, find_model, not_found_quoted, parse_model_ref, resolve_model
 from ._tokens import first_tokens
 
 __all__: list[str] = []
@@ -15,6 +15,12 @@ __all__: list[str] = []
 def embed(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "EmbedRequest")
     if req is None:
+        return
+    # EmbedHandler's order: the model reference is parsed (and a cloud name proxied) first, the input
+    # type checked next, the model looked up last.
+    text = str(req.get("model", ""))
+    name = parse_model_ref(ex, text, empty=(404, "model '' not found"))
+    if name is None:
         return
     raw_input = req.get("input")
     inputs: list[str]
@@ -27,8 +33,7 @@ def embed(app: App, ex: Exchange) -> None:
     else:
         ex.send_error(400, "invalid input type")
         return
-    text = str(req.get("model", ""))
-    model = resolve_model(app, ex, text, empty=(404, "model '' not found"), missing=not_found_quoted)
+    model = find_model(app, ex, text, name, missing=not_found_quoted)
     if model is None:
         return
     options = check_options(ex, model, req.get("options"))

@@ -237,9 +237,6 @@ def generate(app: App, ex: Exchange) -> None:
     if req.get("suffix") and "insert" not in caps:
         ex.send_error(400, f"{model.name.full} does not support insert")
         return
-    if images and "vision" not in caps:
-        ex.send_error(400, f"{model.name.full} does not support vision")
-        return
     options = check_options(ex, model, req.get("options"))
     if options is None:
         return
@@ -292,9 +289,6 @@ def chat(app: App, ex: Exchange) -> None:
         ex.send_error(400, f"{model.name.full} does not support tools")
         return
     image_count = sum(len(m.get("images") or []) for m in messages)
-    if image_count and "vision" not in caps:
-        ex.send_error(400, f"{model.name.full} does not support vision")
-        return
     options = check_options(ex, model, req.get("options"))
     if options is None:
         return
@@ -324,6 +318,19 @@ def _keep(req: Mapping[str, object]) -> int | None:
     return keep if isinstance(keep, int) else None
 
 
+def _harmony(model: Installed) -> bool:
+    # routes.go shouldUseHarmony: a gpt-oss family model whose template has harmony's tags.
+    return (
+        model.family in ("gptoss", "gpt-oss")
+        and "<|start|>" in model.template
+        and "<|end|>" in model.template
+    )
+
+
 def _think(req: Mapping[str, object], model: Installed) -> bool | str | None:
+    """The ``think`` value the model is given: harmony knows no "max" level, so routes.go (generate and
+    chat) hands such models "high" instead."""
     think = req.get("think")
+    if think == "max" and _harmony(model):
+        return "high"
     return think if isinstance(think, bool | str) else None
