@@ -270,6 +270,10 @@ class _Progress:
         self.cpu_time = 0.0
         self.done = threading.Event()
 
+    def __deepcopy__(self, memo: dict[int, object]) -> _Progress:
+        # Copies of a log entry (dataclasses.asdict, copy.deepcopy) follow the same request.
+        return self
+
 
 @dataclass(frozen=True)
 class RecordedRequest:
