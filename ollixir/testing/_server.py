@@ -16,9 +16,11 @@ from types import TracebackType
 from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_misc, _routes_models  # noqa: F401
 from ._app import App, Config
 from ._catalogue import VERSION
+from ._cors import CorsPolicy, origins_from_env
 from ._exchange import Tracker
 from ._fake import FakeModel
 from ._faults import Faults, RecordedRequest
+from ._host_guard import HostGuard
 from ._http import HTTPServer
 from ._state import ServerState
 
@@ -47,7 +49,10 @@ class OllamaTestServer:
         version: str = VERSION,
         utc_offset: dt.timedelta | None = dt.timedelta(hours=-7),
         registry_user: str = "test",
+        origins: Sequence[str] | None = None,
     ) -> None:
+        # Checked first, so a bad origin fails before anything is created.
+        cors = CorsPolicy(origins_from_env() if origins is None else list(origins))
         if utc_offset is None:
             local = dt.datetime.now().astimezone().utcoffset()
             utc_offset = local if local is not None else dt.timedelta(0)
@@ -57,7 +62,7 @@ class OllamaTestServer:
         self.faults = Faults()
         self._state = ServerState(self._root, models or (), registry or ())
         config = Config(api_key, version, int(utc_offset.total_seconds()), registry_user)
-        self._app = App(self._state, self.faults, config)
+        self._app = App(self._state, self.faults, config, cors)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
             self._httpd = HTTPServer((host, port), family, self._app.dispatch, self.faults)
@@ -65,6 +70,7 @@ class OllamaTestServer:
             self._cleanup()
             raise
         self._app.tracker = self._httpd.tracker
+        self._app.host_guard = HostGuard(str(self._httpd.server_address[0]))
         self.host = host
         self.port = int(self._httpd.server_address[1])
         self._thread = threading.Thread(
@@ -81,6 +87,11 @@ class OllamaTestServer:
         """Base URL, e.g. ``http://127.0.0.1:54321``."""
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}"
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """Every allowed CORS origin: ``origins`` (or ``OLLAMA_ORIGINS``) first, then the built-in ones."""
+        return self._app.cors.origins
 
     # -- lifecycle -------------------------------------------------------------------------------------
     def stop(self) -> None:
