@@ -7,7 +7,7 @@ from typing import Literal
 
 from ._app import App, route
 from ._exchange import Exchange, StreamError
-from ._fake import FakeRequest, Turn, context_ids, logprob_entry, plan_turn, tokenize
+from ._fake import FakeModelError, FakeRequest, Turn, context_ids, logprob_entry, plan_turn, tokenize
 from ._gojson import go_dumps, go_quote
 from ._resolve import check_options, not_found_single, resolve_model
 from ._state import Installed
@@ -95,7 +95,11 @@ class _Call:
         num_ctx = fake.options.get("num_ctx")
         cold = not self.app.state.load(self.model, keep, num_ctx if isinstance(num_ctx, int) else None)
         try:
-            turn = plan_turn(self.model.spec, self.model.capabilities, fake, prompt_tokens)
+            try:
+                turn = plan_turn(self.model.spec, self.model.capabilities, fake, prompt_tokens)
+            except FakeModelError as exc:
+                yield StreamError(exc.message, exc.status)
+                return
             for token in turn.thinking:
                 yield self._chunk(thinking=token)
             if turn.tool_calls:

@@ -22,6 +22,7 @@ from ._fake import FakeModel
 from ._faults import Faults, RecordedRequest
 from ._host_guard import HostGuard
 from ._http import HTTPServer
+from ._inventory import CatalogueEntry, entries
 from ._state import ServerState
 
 __all__ = ["OllamaTestServer"]
@@ -31,11 +32,24 @@ class OllamaTestServer:
     """An Ollama-compatible HTTP server with deterministic fake models, for tests.
 
     It starts at once on ``host:port`` (port 0 picks a free one) in a background thread; use it as a
-    context manager or call :meth:`stop`. ``models`` are installed in addition to the default catalogue
-    (see ``ollixir.testing._catalogue``) and ``registry`` models can be pulled. ``modified_at``/``expires_at``
-    are printed with ``utc_offset`` (default -07:00, like a server in California; None = this machine's
-    zone). ``api_key`` guards the cloud endpoints ``/api/web_search`` and ``/api/web_fetch``;
-    ``registry_user`` is the namespace pushes are allowed to.
+    context manager or call :meth:`stop`. :attr:`url` is its base URL.
+
+    * ``models`` (:class:`FakeModel`) are installed besides the default models; ``registry`` models
+      can be pulled besides the default catalogue (:meth:`catalogue`, :func:`default_catalogue`).
+    * ``origins`` are the extra CORS origins allowed (default: ``OLLAMA_ORIGINS``), as the Ollama
+      server handles them: a preflight ``OPTIONS`` from an allowed origin gets 204 with the
+      ``Access-Control-Allow-*`` headers, other origins get 403, allowed origins are echoed in
+      ``Access-Control-Allow-Origin``; requests without ``Origin`` are unaffected. While bound to a
+      loopback address the server also refuses (403, empty body) a ``Host`` header that is not
+      ``localhost``, a loopback/private IP, this machine's name or address, or a ``.localhost``,
+      ``.local`` or ``.internal`` name. :attr:`origins` lists every allowed origin.
+    * ``api_key`` guards the cloud endpoints ``/api/web_search`` and ``/api/web_fetch``;
+      ``registry_user`` is the namespace pushes are allowed to; ``version`` is what ``/api/version``
+      answers. ``modified_at``/``expires_at`` are printed with ``utc_offset`` (default -07:00, like a
+      server in California; None = this machine's zone).
+
+    Observe and steer it with :attr:`requests` (the request log), :attr:`faults` (fault injection,
+    see :class:`Faults`), :meth:`add_models`, :meth:`reset` and the connection counters.
     """
 
     def __init__(
@@ -60,6 +74,7 @@ class OllamaTestServer:
         # Removes the blob directory at interpreter exit even if stop() is never called.
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._root, True)
         self.faults = Faults()
+        """The fault plan: ``server.faults.fail(503, path="/api/chat")`` etc. (see :class:`Faults`)."""
         self._state = ServerState(self._root, models or (), registry or ())
         config = Config(api_key, version, int(utc_offset.total_seconds()), registry_user)
         self._app = App(self._state, self.faults, config, cors)
@@ -128,6 +143,18 @@ class OllamaTestServer:
         """Install more fake models now (they disappear at the next :meth:`reset`)."""
         self._state.add_models(models)
 
+    def catalogue(self) -> list[CatalogueEntry]:
+        """What ``pull`` can fetch from this server's fake registry now (default, extra, pushed models)."""
+        with self._state.lock:
+            return entries(dict(self._state.registry), list(self._state.models))
+
+    def installed_models(self) -> list[CatalogueEntry]:
+        """The installed models, as ``/api/tags`` lists them (newest first)."""
+        return [
+            CatalogueEntry(m.name.short, m.capabilities, m.size, m.digest, True)
+            for m in self._state.listing()
+        ]
+
     @property
     def data_dir(self) -> str:
         """Where blobs are stored (``<data_dir>/blobs/sha256-<hex>``)."""
@@ -140,6 +167,7 @@ class OllamaTestServer:
         return self._app.requests
 
     def clear_requests(self) -> None:
+        """Empty the request log."""
         self._app.clear_log()
 
     @property
