@@ -219,7 +219,8 @@ def _fault_rule(value: object, where: str) -> Callable[[Faults], Fault]:
 class ServerConfig:
     """Extra models, pullable names and fault rules for a test server, usually read from a file.
 
-    A file (JSON; TOML when the name ends in ``.toml``) holds an object with three optional lists::
+    A file (JSON; TOML when the name ends in ``.toml``) holds an object with three optional lists
+    (the ``#`` comments explain; JSON itself has none)::
 
         {
           "models": [                      # installed at start, besides the default models
