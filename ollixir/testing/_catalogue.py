@@ -1,4 +1,4 @@
-"""The default models of the test server.
+"""The default models of the test server (summarised in the ``ollixir.testing`` docstring).
 
 Installed on a fresh server (``/api/tags`` lists them newest ``modified_at`` first, i.e. in the order
 below, since the first one is given the newest time):
@@ -14,9 +14,20 @@ all-minilm:latest   embedding                                    256         384
 nomic-embed-text    embedding                                    2048        768
 ==================  ===========================================  ==========  =========
 
-Registry only (``/api/pull`` installs them): ``tinyllama:latest`` (completion) and ``smollm2:135m``
-(completion, tools). Every installed model can be pulled again too. Anything else is unknown to the
-registry (``pull model manifest: file does not exist``).
+Registry only (``/api/pull`` installs them):
+
+==================  ===========================================  ==========  =========
+name                capabilities                                 ctx         embedding
+==================  ===========================================  ==========  =========
+tinyllama:latest    completion                                   2048        2048
+smollm2:135m        completion, tools                            8192        576
+gemma3:latest       completion, vision                           131072      2560
+gpt-oss:latest      completion, tools, thinking                  131072      2880
+==================  ===========================================  ==========  =========
+
+Every installed model can be pulled again too. Anything else is unknown to the registry (``pull model
+manifest: file does not exist``). The list covers every model name the README, the examples and
+``ollixir demo`` use; ``ollixir serve-test --list`` prints it with sizes and digests.
 """
 
 from __future__ import annotations
@@ -38,6 +49,10 @@ _LLAMA_TEMPLATE: Final = (
 _QWEN_TEMPLATE: Final = (
     "{{- range .Messages }}<|im_start|>{{ .Role }}\n{{ if .Thinking }}<think>{{ .Thinking }}</think>{{ end }}"
     "{{ .Content }}<|im_end|>\n{{ end }}<|im_start|>assistant\n{{- if .Tools }}{{ .Tools }}{{ end }}"
+)
+_GEMMA_TEMPLATE: Final = (
+    '{{- range .Messages }}<start_of_turn>{{ if eq .Role "assistant" }}model{{ else }}{{ .Role }}{{ end }}\n'
+    "{{ .Content }}<end_of_turn>\n{{ end }}<start_of_turn>model\n"
 )
 _CODE_TEMPLATE: Final = (
     "{{- if .Suffix }}<PRE> {{ .Prompt }} <SUF>{{ .Suffix }} <MID>{{- else }}{{ .Prompt }}{{- end }}"
@@ -146,5 +161,30 @@ REGISTRY_ONLY: Final = (
         embedding_length=576,
         template="{{ .Prompt }}{{ if .Tools }}{{ .Tools }}{{ end }}",
         size=270898672,
+    ),
+    FakeModel(
+        "gemma3:latest",
+        ("completion", "vision"),
+        family="gemma3",
+        parameter_size="4.3B",
+        context_length=131072,
+        embedding_length=2560,
+        template=_GEMMA_TEMPLATE,
+        parameters={"stop": ["<end_of_turn>"], "temperature": 1, "top_k": 64, "top_p": 0.95},
+        license="Gemma Terms of Use (fake copy for tests)",
+        size=3338801804,
+    ),
+    FakeModel(
+        "gpt-oss:latest",
+        ("completion", "tools", "thinking"),
+        family="gptoss",
+        parameter_size="20.9B",
+        quantization_level="MXFP4",
+        context_length=131072,
+        embedding_length=2880,
+        template="{{ .Prompt }}{{ if .Tools }}{{ .Tools }}{{ end }}",
+        parameters={"temperature": 1},
+        license="Apache License 2.0 (fake copy for tests)",
+        size=13780173839,
     ),
 )

@@ -92,6 +92,8 @@ class Exchange:
         self.client_left = False
         self._cpu_start = time.thread_time()
         self._next_probe = time.monotonic() + _PROBE_EVERY
+        # Added to whatever answer this exchange sends (the CORS headers of an allowed origin).
+        self.extra_headers: list[tuple[str, str]] = []
 
     # -- request body ----------------------------------------------------------------------------------
     @property
@@ -196,7 +198,7 @@ class Exchange:
             reason = http.HTTPStatus(status).phrase
         except ValueError:
             reason = f"status code {status}"
-        lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in headers)]
+        lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in (*headers, *self.extra_headers))]
         lines.append("Date: " + formatdate(usegmt=True))
         if self._h.close_connection:
             lines.append("Connection: close")
@@ -278,7 +280,8 @@ class Exchange:
         all_headers = [*headers]
         if content_type is not None:
             all_headers.insert(0, ("Content-Type", content_type))
-        all_headers.append(("Content-Length", str(len(body) if length is None else length)))
+        if status != 204:  # Go sends no length with a 204
+            all_headers.append(("Content-Length", str(len(body) if length is None else length)))
         payload = self.head_bytes(status, all_headers)
         if self.method != "HEAD":
             payload += body
