@@ -13,12 +13,11 @@ with their own ``UnmarshalJSON``.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from ._goscan import GoJSONError, JsonFloat, PairsDict, decode_first_value
+from ._goscan import GoJSONError, JsonFloat, PairsDict, decode_first_value, unmarshal
 
 __all__ = [
     "Abort",
@@ -27,6 +26,7 @@ __all__ = [
     "GoType",
     "Slice",
     "Struct",
+    "TypeMismatch",
     "bind_body",
     "go_kind",
     "go_type_of",
@@ -34,8 +34,36 @@ __all__ = [
 ]
 
 
+@dataclass(frozen=True)
+class TypeMismatch:
+    """A ``json.UnmarshalTypeError``: ``struct``/``field`` are empty when decoded outside any struct."""
+
+    kind: str
+    struct: str
+    field: str
+    typ: str
+
+    def __str__(self) -> str:
+        if not self.struct and not self.field:
+            return f"json: cannot unmarshal {self.kind} into Go value of type {self.typ}"
+        where = f"{self.struct}.{self.field}"
+        return f"json: cannot unmarshal {self.kind} into Go struct field {where} of type {self.typ}"
+
+    def within(self, struct: str, path: str) -> TypeMismatch:
+        """As the outer decoder reports an inner decode's error (``addErrorContext``)."""
+        return TypeMismatch(self.kind, struct, f"{path}.{self.field}" if self.field else path, self.typ)
+
+
 class Abort(Exception):
-    """An ``UnmarshalJSON`` method failed: decoding stops with this message."""
+    """An ``UnmarshalJSON`` method failed: decoding stops with this error.
+
+    A :class:`TypeMismatch` (from a nested ``json.Unmarshal``) gets the outer field's context; any other
+    error keeps its text.
+    """
+
+    def __init__(self, error: str | TypeMismatch) -> None:
+        super().__init__(str(error))
+        self.mismatch = error if isinstance(error, TypeMismatch) else None
 
 
 @dataclass(frozen=True)
@@ -120,16 +148,19 @@ class Binder:
     """One decode: remembers the first type error, as ``decodeState.savedError`` does."""
 
     def __init__(self) -> None:
-        self.saved: str | None = None
+        self.saved: TypeMismatch | None = None
 
     def type_error(self, value: object, struct: str, path: str, typ: GoType) -> None:
         kind = go_kind(value)
         if typ in ("int", "float64", "float32") and _is_number(value):
             kind = "number " + _number_text(value)
         if self.saved is None:
-            self.saved = (
-                f"json: cannot unmarshal {kind} into Go struct field {struct}.{path} of type {type_name(typ)}"
-            )
+            self.saved = TypeMismatch(kind, struct, path, type_name(typ))
+
+    def check(self) -> None:
+        """End of a nested ``json.Unmarshal``: its first type error is what it returns."""
+        if self.saved is not None:
+            raise Abort(self.saved)
 
     def struct(self, obj: PairsDict, typ: Struct, prefix: str) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -145,10 +176,15 @@ class Binder:
 
     def value(self, value: object, typ: GoType, struct: str, path: str) -> object:
         if isinstance(typ, Custom):
-            return typ.decode(self, value, struct, path)
+            try:
+                return typ.decode(self, value, struct, path)
+            except Abort as exc:
+                if exc.mismatch is None:
+                    raise
+                raise Abort(exc.mismatch.within(struct, path)) from None
         if isinstance(typ, Struct):
             if isinstance(value, PairsDict):
-                return self.struct(value, typ, path + ".")
+                return self.struct(value, typ, f"{path}." if path else "")
         elif isinstance(typ, Slice):
             if isinstance(value, list):
                 items = [
@@ -191,15 +227,13 @@ def bind_body(body: bytes, typ: Struct) -> dict[str, object]:
     except Abort as exc:
         raise GoJSONError(str(exc)) from None
     if binder.saved is not None:
-        raise GoJSONError(binder.saved)
+        raise GoJSONError(str(binder.saved))
     return result
 
 
-def _reject_constant(name: str) -> object:
-    raise ValueError(name)
-
-
 def parse_go_json(text: str) -> object:
-    """``json.Unmarshal`` of a whole string into ``interface {}``; raises ValueError when Go would fail."""
-    value = json.loads(text, parse_constant=_reject_constant)
-    return value
+    """``json.Unmarshal`` of a string into ``interface {}``; raises ValueError with Go's message."""
+    try:
+        return unmarshal(text.encode())
+    except GoJSONError as exc:
+        raise ValueError(str(exc)) from None

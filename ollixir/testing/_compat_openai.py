@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Mapping
 
 from . import _routes_infer
-from ._app import App, route
+from ._app import ERROR_SHAPES, App, route
 from ._compat import Compat, bind, run_native, unix_seconds
 from ._compat_openai_req import CHAT_REQUEST, COMPLETION_REQUEST, chat_request, completion_request
 from ._exchange import Exchange
@@ -41,6 +41,9 @@ __all__ = ["openai_error", "openai_tool_calls", "usage"]
 def openai_error(status: int, message: str) -> dict[str, object]:
     kind = {400: "invalid_request_error", 404: "not_found_error"}.get(status, "api_error")
     return {"error": {"message": message, "type": kind, "param": None, "code": None}}
+
+
+ERROR_SHAPES["/v1/"] = openai_error
 
 
 def usage(native: Mapping[str, object]) -> dict[str, int]:

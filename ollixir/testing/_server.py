@@ -14,8 +14,10 @@ from types import TracebackType
 
 # Route modules register their handlers on import: the native API and the /v1 compatibility layer.
 from . import (  # noqa: F401
+    _compat_anthropic,
     _compat_openai,
     _compat_openai_data,
+    _compat_responses,
     _routes_blobs,
     _routes_create,
     _routes_embed,
