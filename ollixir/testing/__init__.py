@@ -17,6 +17,10 @@ process: ``python -m ollixir.testing --port 11434``.
 * Fault injection (``server.faults``), the request log (``server.requests``) and connection observation
   (``open_connections``, ``disconnects``, ``wait_for_disconnect``): :mod:`ollixir.testing._faults`.
 * ``make_gguf()`` builds a tiny valid GGUF file to upload as a blob for ``/api/create``.
+* The OpenAI- and Anthropic-compatible routes (``/v1/chat/completions``, ``/v1/completions``,
+  ``/v1/embeddings``, ``/v1/models``, ``/v1/responses``, ``/v1/messages``) answer from the same fake
+  models through the native handlers: :mod:`ollixir.testing._compat` (and what is not emulated),
+  ``_compat_openai``, ``_compat_openai_data``, ``_compat_responses``, ``_compat_anthropic``.
 
 The package uses the standard library only and imports nothing else from ``ollixir``.
 """

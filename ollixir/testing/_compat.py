@@ -4,7 +4,21 @@ Real Ollama serves ``/v1/*`` with gin middleware in front of the native handlers
 the OpenAI or Anthropic request, converts it to a native request body, swaps the response writer and
 calls the native handler, whose every write is decoded and re-encoded in the other protocol. The test
 server does the same: a route here converts the request, sets :attr:`Exchange.adapter` and calls the
-native handler of ``_routes_*``, so one fake model answers both protocols.
+native handler of ``_routes_*``, so one fake model answers both protocols. The native checks, model
+lookup, error messages and statuses therefore hold unchanged; only their shape changes.
+
+Where the test server differs from Ollama:
+
+* Built-in web search (the Responses ``{"type": "web_search"}`` tool, Anthropic ``web_search_*`` tools)
+  is refused with 400 ``the test server does not run the built-in web_search tool``: Ollama runs those
+  searches itself through ollama.com.
+* Explicit cloud models (``:cloud`` / ``-cloud`` tags) answer 401 ``unauthorized`` in the protocol's error
+  shape: Ollama passes those requests on to ollama.com unchanged, and the test server is never signed in.
+* ``POST /v1/audio/transcriptions`` is not served (404), and zstd-compressed request bodies
+  (``Content-Encoding: zstd``) are not decompressed.
+* Anthropic's first ``input_tokens`` estimate counts each tool's ``input_schema`` as compact JSON;
+  Ollama counts the bytes as received (spaces included).
+* Headers: no ``Connection: keep-alive`` on the streams (the connection handling is the server's own).
 """
 
 from __future__ import annotations

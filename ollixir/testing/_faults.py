@@ -31,6 +31,12 @@ helper                      applies  effect
 ==========================  =======  ===================================================================
 
 Stream faults whose line count is never reached fire at the end of the stream instead.
+
+On the /v1 compatibility routes, ``fail`` with a JSON body answers in that protocol's error shape, the
+stream faults count server-sent events instead of lines, ``malformed_line`` sends ``data: <text>``, and
+``error_line`` ends the stream the way Ollama does when the model fails mid-answer (its writer turns the
+native ``{"error"}`` line into an empty chunk: an empty OpenAI chunk, no event at all for the
+Responses and Anthropic streams).
 """
 
 from __future__ import annotations
