@@ -314,6 +314,11 @@ def test_faults_on_v1_paths(client: httpx.Client, ollama_server: OllamaTestServe
     ollama_server.faults.drop(after=1, path="/v1/responses")
     with pytest.raises(httpx.RemoteProtocolError):
         client.post("/v1/responses", json={"model": "qwen3", "input": "hi", "stream": True})
+    ollama_server.faults.huge_line(size=1000, after=1, path=CHAT)
+    ollama_server.faults.malformed_line(after=3, text="{oops", path=CHAT)
+    parts = frames(client.post(CHAT, json={"model": "llama3.2", "messages": HELLO, "stream": True}).text)
+    assert len(parts[1]) + 2 == 1000 and parts[1].startswith("data: {") and parts[1].endswith('xx"}')
+    assert parts[3] == "data: {oops" and parts[-1] == "data: [DONE]"
     ollama_server.faults.gzip(path=CHAT)
     zipped = client.post(CHAT, json={"model": "llama3.2", "messages": HELLO, "stream": True})
     assert zipped.headers["content-encoding"] == "gzip" and zipped.text.endswith("data: [DONE]\n\n")
