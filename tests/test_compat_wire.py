@@ -329,3 +329,22 @@ def test_request_log_keeps_the_v1_body(client: httpx.Client, ollama_server: Olla
     client.post(CHAT, json=body)
     recorded = ollama_server.requests[-1]
     assert (recorded.method, recorded.path, recorded.json) == ("POST", CHAT, body)
+
+
+def test_debug_render_shows_the_converted_messages(client: httpx.Client) -> None:
+    call = {"id": "call_1", "type": "function", "function": {"name": "f", "arguments": '{"x":1}'}}
+    messages = [
+        {"role": "system", "content": "S"},
+        {"role": "user", "content": [{"type": "text", "text": "a"}, {"type": "text", "text": "b"}]},
+        {"role": "assistant", "content": None, "tool_calls": [call]},
+        {"role": "tool", "tool_call_id": "call_1", "content": "22C"},
+    ]
+    body = client.post(
+        CHAT, json={"model": "llama3.2", "messages": messages, "_debug_render_only": True}
+    ).json()
+    # Each content part became its own message, in order (the fake's template is "role: content" lines).
+    assert body["_debug_info"] == {
+        "rendered_template": "system: S\nuser: a\nuser: b\nassistant: \ntool: 22C\nassistant: ",
+        "image_count": 0,
+    }
+    assert body["choices"][0]["message"] == {"role": "assistant", "content": ""}

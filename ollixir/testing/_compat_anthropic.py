@@ -34,7 +34,7 @@ from ._app import ERROR_SHAPES, App, route
 from ._compat import Compat, bind, run_native, send_error
 from ._compat_anthropic_req import MESSAGES_REQUEST, estimate_input_tokens, messages_chat_request
 from ._compat_openai import usage
-from ._compat_openai_req import mapping
+from ._compat_openai_req import mapping, mappings
 from ._exchange import Exchange
 from ._gojson import go_dumps
 from ._sse import Event
@@ -93,7 +93,7 @@ class _MessagesAdapter(Compat):
             content.append({"type": "thinking", "thinking": message["thinking"]})
         if message.get("content"):
             content.append({"type": "text", "text": message["content"]})
-        calls = [mapping(c) for c in message.get("tool_calls") or []]  # type: ignore[attr-defined]
+        calls = mappings(message.get("tool_calls"))
         for call in calls:
             fn = mapping(call.get("function"))
             block = {"type": "tool_use", **({"id": call["id"]} if call.get("id") else {})}
@@ -166,7 +166,7 @@ class _MessagesAdapter(Compat):
                 self.text_open = True
                 events.append(self._start_block({"type": "text", "text": ""}))
             events.append(self._delta({"type": "text_delta", "text": content}))
-        for call in (mapping(c) for c in message.get("tool_calls") or []):  # type: ignore[attr-defined]
+        for call in mappings(message.get("tool_calls")):
             if call.get("id", "") in self.calls_sent:
                 continue
             events += self._close_thinking()

@@ -17,7 +17,7 @@ from typing import Final
 
 from ._compat import go_map
 from ._compat_bind import Abort, Binder, Custom, Slice, Struct, TypeMismatch, go_kind
-from ._compat_openai_req import mapping
+from ._compat_openai_req import mapping, mappings
 from ._gojson import go_dumps, go_quote
 from ._goscan import PairsDict
 from ._govalues import GoValueError, go_b64decode
@@ -125,7 +125,7 @@ def _convert(message: Mapping[str, object]) -> list[dict[str, object]]:
     role = str(message.get("role", "")).lower()
     text, images, calls, thinking = "", [], [], ""
     results: list[dict[str, object]] = []
-    for block in (mapping(b) for b in message.get("content") or []):  # type: ignore[attr-defined]
+    for block in mappings(message.get("content")):
         kind = block.get("type")
         if kind == "text":
             text += str(block.get("text", ""))
@@ -182,8 +182,8 @@ def messages_chat_request(req: Mapping[str, object]) -> dict[str, object]:
     system = _system(req.get("system"))
     if system:
         messages.append({"role": "system", "content": system})
-    for message in req.get("messages") or []:  # type: ignore[attr-defined]
-        messages += _convert(mapping(message))
+    for message in mappings(req.get("messages")):
+        messages += _convert(message)
     options: dict[str, object] = {"num_predict": req.get("max_tokens", 0)}
     for key in ("temperature", "top_p", "top_k"):
         if key in req:
@@ -191,8 +191,7 @@ def messages_chat_request(req: Mapping[str, object]) -> dict[str, object]:
     if req.get("stop_sequences"):
         options["stop"] = req["stop_sequences"]
     tools = []
-    for entry in req.get("tools") or []:  # type: ignore[attr-defined]
-        tool = mapping(entry)
+    for tool in mappings(req.get("tools")):
         if str(tool.get("type", "")).startswith("web_search"):
             raise ValueError("the test server does not run the built-in web_search tool")
         function = {"name": tool.get("name", ""), "description": tool.get("description", "")}
@@ -232,7 +231,7 @@ def _present(
 def _block_json(block: Mapping[str, object]) -> dict[str, object]:
     """A ``ContentBlock`` as ``json.Marshal`` writes it (field order, ``omitempty``)."""
     out: dict[str, object] = {"type": block.get("type", ""), **_present(block, ("text",), ("text",))}
-    citations = [mapping(c) for c in block.get("citations") or []]  # type: ignore[attr-defined]
+    citations = mappings(block.get("citations"))
     if citations:
         fields = ("encrypted_index", "cited_text")
         out["citations"] = [
@@ -277,13 +276,12 @@ def estimate_input_tokens(req: Mapping[str, object]) -> int:
     """
     system = req.get("system")
     total = _system_length(system)
-    messages = [mapping(m) for m in req.get("messages") or []]  # type: ignore[attr-defined]
+    messages = mappings(req.get("messages"))
     for message in messages:
         total += len(str(message.get("role", "")).encode())
         blocks = message.get("content")
         total += sum(_block_length(mapping(b)) for b in (blocks if isinstance(blocks, list) else []))
-    for entry in req.get("tools") or []:  # type: ignore[attr-defined]
-        tool = mapping(entry)
+    for tool in mappings(req.get("tools")):
         schema = tool.get("input_schema")
         total += len(str(tool.get("name", "")).encode()) + len(str(tool.get("description", "")).encode())
         total += len(go_dumps(schema).encode()) if schema is not None else 0

@@ -21,6 +21,7 @@ __all__ = [
     "completion_request",
     "decode_image_url",
     "mapping",
+    "mappings",
     "think_from_effort",
 ]
 
@@ -116,6 +117,16 @@ def mapping(value: object) -> Mapping[str, object]:
 
 def _list(value: object) -> list[object]:
     return value if isinstance(value, list) else []
+
+
+def mappings(value: object) -> list[Mapping[str, object]]:
+    """A decoded JSON list as mappings (anything else as an empty one)."""
+    return [mapping(item) for item in _list(value)]
+
+
+def _f32(value: object, default: float) -> float:
+    """A ``float32`` request field (Go prints it with float32 digits)."""
+    return F32(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
 
 
 def _from_tool_calls(calls: object) -> list[dict[str, object]]:
@@ -274,12 +285,12 @@ def completion_request(req: Mapping[str, object]) -> dict[str, object]:
         options["stop"] = _stop(req["stop"], strict=True)
     if "max_tokens" in req:
         options["num_predict"] = req["max_tokens"]
-    options["temperature"] = F32(req["temperature"]) if "temperature" in req else 1.0  # type: ignore[arg-type]
+    options["temperature"] = _f32(req.get("temperature"), 1.0)
     if "seed" in req:
         options["seed"] = req["seed"]
-    options["frequency_penalty"] = F32(req.get("frequency_penalty", 0))  # type: ignore[arg-type]
-    options["presence_penalty"] = F32(req.get("presence_penalty", 0))  # type: ignore[arg-type]
-    options["top_p"] = F32(req["top_p"]) if req.get("top_p") else 1.0  # type: ignore[arg-type]
+    options["frequency_penalty"] = _f32(req.get("frequency_penalty"), F32(0))
+    options["presence_penalty"] = _f32(req.get("presence_penalty"), F32(0))
+    options["top_p"] = _f32(req.get("top_p"), 1.0) if req.get("top_p") else 1.0
     native: dict[str, object] = {"model": req.get("model", ""), "prompt": req.get("prompt", "")}
     if req.get("suffix"):
         native["suffix"] = req["suffix"]

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Final
 
 from ._compat_bind import Abort, Binder, Custom, GoType, Slice, Struct, go_kind, parse_go_json
-from ._compat_openai_req import decode_image_url, mapping, think_from_effort
+from ._compat_openai_req import decode_image_url, mapping, mappings, think_from_effort
 from ._gojson import go_quote
 from ._goscan import PairsDict
 
@@ -186,7 +186,7 @@ RESPONSES_REQUEST: Final = Struct(
 )  # fmt: skip
 
 
-def _convert_content(parts: list[dict[str, object]]) -> tuple[str, list[str]]:
+def _convert_content(parts: list[Mapping[str, object]]) -> tuple[str, list[str]]:
     """Text and base64 images of content parts; raises ValueError for unsupported ones."""
     text, images = "", []
     for part in parts:
@@ -217,6 +217,25 @@ def _arguments(text: str) -> dict[str, object]:
     return value
 
 
+def _join_replayed(messages: list[dict[str, object]], message: dict[str, object], call_id: object) -> bool:
+    """An assistant message replayed between a call and its output joins the call's message."""
+    last = messages[-1] if messages else {}
+    if message["role"] != "assistant" or last.get("role") != "assistant":
+        return False
+    if not any(call.get("id") == call_id for call in mappings(last.get("tool_calls"))):
+        return False
+    joined, text = str(last.get("content", "")), str(message["content"])
+    last["content"] = joined + ("\n" if joined and text else "") + text
+    earlier, images = last.get("images"), message["images"]
+    last["images"] = [
+        *(earlier if isinstance(earlier, list) else []),
+        *(images if isinstance(images, list) else []),
+    ]
+    if message.get("thinking"):
+        last["thinking"] = message["thinking"]
+    return True
+
+
 def _messages(req: Mapping[str, object]) -> list[dict[str, object]]:
     messages: list[dict[str, object]] = []
     if req.get("instructions"):
@@ -224,36 +243,26 @@ def _messages(req: Mapping[str, object]) -> list[dict[str, object]]:
     given = mapping(req.get("input"))
     if given.get("text"):
         messages.append({"role": "user", "content": given["text"]})
-    items = [mapping(item) for item in given.get("items") or []]  # type: ignore[attr-defined]
+    items = mappings(given.get("items"))
     pending = ""
     for index, item in enumerate(items):
         kind = item.get("kind")
         if kind == "reasoning":
             pending = str(item.get("encrypted_content", ""))
         elif kind == "message":
-            text, images = _convert_content(item["content"])  # type: ignore[arg-type]
+            text, images = _convert_content(mappings(item.get("content")))
             message: dict[str, object] = {"role": item.get("role", ""), "content": text, "images": images}
             if message["role"] == "assistant" and pending:
                 message["thinking"], pending = pending, ""
             following = items[index + 1] if index + 1 < len(items) else {}
             answered = following.get("call_id") if following.get("kind") == "function_call_output" else ""
-            last = messages[-1] if messages else {}
-            if message["role"] == "assistant" and answered and last.get("role") == "assistant":
-                # An assistant message replayed between a call and its output joins the call's message.
-                calls = last.get("tool_calls") or []
-                if any(call.get("id") == answered for call in calls):  # type: ignore[attr-defined]
-                    joined = str(last.get("content", ""))
-                    last["content"] = joined + ("\n" if joined and text else "") + text
-                    last["images"] = [*last.get("images", []), *images]  # type: ignore[misc]
-                    if message.get("thinking"):
-                        last["thinking"] = message["thinking"]
-                    continue
-            messages.append(message)
+            if not (answered and _join_replayed(messages, message, answered)):
+                messages.append(message)
         elif kind == "function_call":
             call = {"id": item.get("call_id", ""), "function": {"index": 0, "name": item.get("name", ""),
                     "arguments": _arguments(str(item.get("arguments", "")))}}  # fmt: skip
             if messages and messages[-1].get("role") == "assistant":
-                messages[-1]["tool_calls"] = [*messages[-1].get("tool_calls", []), call]  # type: ignore[misc]
+                messages[-1]["tool_calls"] = [*mappings(messages[-1].get("tool_calls")), call]
                 if pending:
                     messages[-1]["thinking"], pending = pending, ""
             else:
@@ -264,7 +273,7 @@ def _messages(req: Mapping[str, object]) -> list[dict[str, object]]:
         elif kind == "function_call_output":
             text, images = str(item.get("output", "")), []
             if item.get("parts"):
-                text, images = _convert_content(item["parts"])  # type: ignore[arg-type]
+                text, images = _convert_content(mappings(item.get("parts")))
             messages.append(
                 {"role": "tool", "content": text, "images": images, "tool_call_id": item.get("call_id")}
             )
