@@ -48,6 +48,10 @@ The default catalogue (every model name the README, the examples and ``ollixir d
     smollm2:135m               completion, tools               8192    576
     gemma3:latest              completion, vision            131072   2560
     gpt-oss:latest             completion, tools, thinking   131072   2880
+* The OpenAI- and Anthropic-compatible routes (``/v1/chat/completions``, ``/v1/completions``,
+  ``/v1/embeddings``, ``/v1/models``, ``/v1/responses``, ``/v1/messages``) answer from the same fake
+  models through the native handlers, as Ollama's compatibility layer does; what is not emulated is
+  listed in the README's testing section.
 
 The package uses the standard library only and imports nothing else from ``ollixir``.
 """

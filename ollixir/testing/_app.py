@@ -18,11 +18,13 @@ from ._goscan import GoJSONError, decode_first_value
 from ._host_guard import HostGuard
 from ._state import ServerState
 
-__all__ = ["App", "Config", "Handler", "route"]
+__all__ = ["ERROR_SHAPES", "App", "Config", "Handler", "route"]
 
 Handler = Callable[["App", Exchange], None]
 _EXACT: dict[str, dict[str, Handler]] = {}
 _PARAM: dict[str, dict[str, Handler]] = {}  # prefix ending in "/" -> one trailing path segment
+# Path prefix -> the error body of another protocol (the /v1 routes); the longest prefix wins.
+ERROR_SHAPES: dict[str, Callable[[int, str], object]] = {}
 
 
 def route(method: str, path: str) -> Callable[[Handler], Handler]:
@@ -193,7 +195,11 @@ def _redirect_location(ex: Exchange) -> str | None:
 
 def _send_fault(ex: Exchange, status: int, message: str, body: str, retry_after: str | None) -> None:
     headers = [("Retry-After", retry_after)] if retry_after is not None else []
-    if body == "json":
+    shape = max((p for p in ERROR_SHAPES if ex.path.startswith(p)), key=len, default=None)
+    if body == "json" and shape is not None:
+        error = go_dumps(ERROR_SHAPES[shape](status, message)) + "\n"
+        ex.send(status, error.encode(), "application/json", headers)
+    elif body == "json":
         ex.send(status, go_dumps({"error": message}).encode(), "application/json; charset=utf-8", headers)
     elif body == "text":
         ex.send(status, message.encode(), "text/plain; charset=utf-8", headers)

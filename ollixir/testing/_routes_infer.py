@@ -203,9 +203,12 @@ def _respond(
         ex.send_json(200, body)
 
 
-def _common_checks(app: App, ex: Exchange, req: Mapping[str, object], model: Installed, call: _Call) -> bool:
+def _common_checks(app: App, ex: Exchange, req: dict[str, object], model: Installed, call: _Call) -> bool:
     think = req.get("think")
     if (think is True or isinstance(think, str)) and "thinking" not in model.capabilities:
+        if ex.adapter is not None and ex.adapter.relax_thinking:
+            del req["think"]  # the Anthropic route asks for thinking whatever the model
+            return True
         ex.send_error(400, f"{go_quote(call.name)} does not support thinking")
         return False
     return True

@@ -12,8 +12,19 @@ import weakref
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-# Route modules register their handlers on import.
-from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_misc, _routes_models  # noqa: F401
+# Route modules register their handlers on import: the native API and the /v1 compatibility layer.
+from . import (  # noqa: F401
+    _compat_anthropic,
+    _compat_openai,
+    _compat_openai_data,
+    _compat_responses,
+    _routes_blobs,
+    _routes_create,
+    _routes_embed,
+    _routes_infer,
+    _routes_misc,
+    _routes_models,
+)
 from ._app import App, Config
 from ._catalogue import VERSION
 from ._cors import CorsPolicy, origins_from_env
