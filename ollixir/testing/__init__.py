@@ -17,11 +17,15 @@ process: ``python -m ollixir.testing --port 11434``.
 * Fault injection (``server.faults``), the request log (``server.requests``) and connection observation
   (``open_connections``, ``disconnects``, ``wait_for_disconnect``): :mod:`ollixir.testing._faults`.
 * ``make_gguf()`` builds a tiny valid GGUF file to upload as a blob for ``/api/create``.
+* The ollama.com side (``/api/me``, ``/api/signout``, ``/api/status``, the experimental web proxies):
+  :mod:`ollixir.testing._account`; sign in with ``OllamaTestServer(account=FakeAccount())`` or
+  ``server.account = FakeAccount()``. Recommendations: ``DEFAULT_RECOMMENDATIONS`` / ``FakeRecommendation``.
 
 The package uses the standard library only and imports nothing else from ``ollixir``.
 """
 
-from ._catalogue import DEFAULT_MODELS, REGISTRY_ONLY
+from ._account import FakeAccount
+from ._catalogue import DEFAULT_MODELS, DEFAULT_RECOMMENDATIONS, REGISTRY_ONLY, FakeRecommendation
 from ._fake import FakeModel, FakeReply, FakeRequest, FakeToolCall, tokenize
 from ._faults import Fault, FaultKind, Faults, RecordedRequest
 from ._gguf import make_gguf
@@ -29,8 +33,11 @@ from ._server import OllamaTestServer
 
 __all__ = [
     "DEFAULT_MODELS",
+    "DEFAULT_RECOMMENDATIONS",
     "REGISTRY_ONLY",
+    "FakeAccount",
     "FakeModel",
+    "FakeRecommendation",
     "FakeReply",
     "FakeRequest",
     "FakeToolCall",

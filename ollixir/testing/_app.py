@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from ._account import AccountState
+from ._catalogue import FakeRecommendation
 from ._exchange import Exchange, Tracker
 from ._faults import PRE_KINDS, FaultKind, Faults, RecordedRequest
 from ._gobind import bind_request
@@ -53,6 +55,8 @@ class Config:
     version: str
     offset_seconds: int
     registry_user: str
+    cloud_url: str = ""  # where the experimental web proxy sends its calls; the server itself by default
+    recommendations: tuple[FakeRecommendation, ...] = ()
 
 
 _NOT_FOUND: Final = b"404 page not found"
@@ -62,10 +66,13 @@ _NOT_ALLOWED: Final = b"405 method not allowed"
 class App:
     """Everything a route handler needs: state, config, the request log and faults."""
 
-    def __init__(self, state: ServerState, faults: Faults, config: Config) -> None:
+    def __init__(
+        self, state: ServerState, faults: Faults, config: Config, account: AccountState | None = None
+    ) -> None:
         self.state = state
         self.faults = faults
         self.config = config
+        self.account = account if account is not None else AccountState(None, True, None)
         self.tracker: Tracker | None = None
         self._log_lock = threading.Lock()
         self.requests: list[RecordedRequest] = []

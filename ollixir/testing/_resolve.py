@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ._account import SIGNIN_URL
 from ._app import App
 from ._exchange import Exchange
 from ._gojson import go_quote
@@ -12,8 +13,6 @@ from ._options import merged_options, option_error
 from ._state import Installed
 
 __all__ = ["check_options", "resolve_model"]
-
-_CLOUD_SIGNIN = "https://ollama.com/connect?name=ollixir-test&key=c3NoLWVkMjU1MTkgQUFBQQ"
 
 
 def resolve_model(
@@ -27,7 +26,7 @@ def resolve_model(
     """Find an installed model or answer the endpoint's error (and return None).
 
     An explicit cloud name (``:cloud`` / ``-cloud`` tag) would be proxied to ollama.com; the test server
-    is never signed in, so it answers 401 like a local server without a registered key.
+    serves no cloud models, so it answers 401 like a local server without a registered key.
     """
     if not text:
         ex.send_error(*empty)
@@ -42,7 +41,7 @@ def resolve_model(
         ex.send_error(400, "invalid model name")
         return None
     if source == "cloud":
-        ex.send_json(401, {"error": "unauthorized", "signin_url": _CLOUD_SIGNIN})
+        ex.send_json(401, {"error": "unauthorized", "signin_url": SIGNIN_URL})
         return None
     model = app.state.get(name)
     if model is None:

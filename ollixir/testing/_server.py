@@ -13,9 +13,20 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 
 # Route modules register their handlers on import.
-from . import _routes_blobs, _routes_create, _routes_embed, _routes_infer, _routes_misc, _routes_models  # noqa: F401
+from . import (  # noqa: F401
+    _routes_account,
+    _routes_blobs,
+    _routes_create,
+    _routes_embed,
+    _routes_infer,
+    _routes_misc,
+    _routes_models,
+    _routes_recommend,
+    _routes_webproxy,
+)
+from ._account import AccountState, FakeAccount, NoCloud
 from ._app import App, Config
-from ._catalogue import VERSION
+from ._catalogue import DEFAULT_RECOMMENDATIONS, VERSION, FakeRecommendation
 from ._exchange import Tracker
 from ._fake import FakeModel
 from ._faults import Faults, RecordedRequest
@@ -34,6 +45,16 @@ class OllamaTestServer:
     are printed with ``utc_offset`` (default -07:00, like a server in California; None = this machine's
     zone). ``api_key`` guards the cloud endpoints ``/api/web_search`` and ``/api/web_fetch``;
     ``registry_user`` is the namespace pushes are allowed to.
+
+    ollama.com identity (see ``ollixir.testing._account``): ``account`` is the account the server's key is
+    connected to (None: not signed in, so ``/api/me`` answers 401 with a ``signin_url``);
+    ``machine_key=False`` acts as if the key file could not be read; ``no_cloud`` (``"env"``,
+    ``"config"`` or ``"both"``) disables cloud features as ``OLLAMA_NO_CLOUD``/``server.json`` would.
+    ``account``, ``machine_key`` and ``no_cloud`` are also attributes that can be changed on a running
+    server; :meth:`reset` restores the values given here. The experimental web proxies call
+    ``cloud_url`` (default: this server, whose fake ``/api/web_search``/``/api/web_fetch`` accept the
+    server's signed calls while an account is signed in). ``recommendations`` replaces
+    ``DEFAULT_RECOMMENDATIONS`` in ``/api/experimental/model-recommendations``.
     """
 
     def __init__(
@@ -47,6 +68,11 @@ class OllamaTestServer:
         version: str = VERSION,
         utc_offset: dt.timedelta | None = dt.timedelta(hours=-7),
         registry_user: str = "test",
+        account: FakeAccount | None = None,
+        machine_key: bool = True,
+        no_cloud: NoCloud | None = None,
+        cloud_url: str | None = None,
+        recommendations: Sequence[FakeRecommendation] | None = None,
     ) -> None:
         if utc_offset is None:
             local = dt.datetime.now().astimezone().utcoffset()
@@ -56,8 +82,15 @@ class OllamaTestServer:
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._root, True)
         self.faults = Faults()
         self._state = ServerState(self._root, models or (), registry or ())
-        config = Config(api_key, version, int(utc_offset.total_seconds()), registry_user)
-        self._app = App(self._state, self.faults, config)
+        config = Config(
+            api_key,
+            version,
+            int(utc_offset.total_seconds()),
+            registry_user,
+            recommendations=tuple(DEFAULT_RECOMMENDATIONS if recommendations is None else recommendations),
+        )
+        self._account = AccountState(account, machine_key, no_cloud)
+        self._app = App(self._state, self.faults, config, self._account)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
             self._httpd = HTTPServer((host, port), family, self._app.dispatch, self.faults)
@@ -67,6 +100,7 @@ class OllamaTestServer:
         self._app.tracker = self._httpd.tracker
         self.host = host
         self.port = int(self._httpd.server_address[1])
+        config.cloud_url = (cloud_url or self.url).rstrip("/")
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -105,6 +139,7 @@ class OllamaTestServer:
     def reset(self) -> None:
         """Fresh default state: models, blobs, loaded models, faults, request log and counters."""
         self._state.reset()
+        self._account.reset()
         self.faults.clear()
         self._app.clear_log()
         tracker = self._httpd.tracker
@@ -116,6 +151,33 @@ class OllamaTestServer:
     def add_models(self, *models: FakeModel) -> None:
         """Install more fake models now (they disappear at the next :meth:`reset`)."""
         self._state.add_models(models)
+
+    @property
+    def account(self) -> FakeAccount | None:
+        """The ollama.com account the server's key is connected to; None when not signed in."""
+        return self._account.account
+
+    @account.setter
+    def account(self, value: FakeAccount | None) -> None:
+        self._account.account = value
+
+    @property
+    def machine_key(self) -> bool:
+        """Whether the server can read its signing key (False: signing fails as with no key file)."""
+        return self._account.machine_key
+
+    @machine_key.setter
+    def machine_key(self, value: bool) -> None:
+        self._account.machine_key = value
+
+    @property
+    def no_cloud(self) -> NoCloud | None:
+        """What disabled cloud features (``"env"``, ``"config"``, ``"both"``), or None when they are on."""
+        return self._account.no_cloud
+
+    @no_cloud.setter
+    def no_cloud(self, value: NoCloud | None) -> None:
+        self._account.no_cloud = value
 
     @property
     def data_dir(self) -> str:
