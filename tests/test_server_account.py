@@ -1,7 +1,8 @@
 """The test server's inline routes, HEAD twins, /api/status, the account routes and model recommendations.
 
 Each test names the handler of ollama/ollama v0.33.0-rc2 (server/routes.go unless said otherwise) whose
-behaviour it checks. Everything goes over real sockets with raw httpx.
+behaviour it checks. Everything goes over real sockets with raw httpx; the last tests read the answers
+with the generated client too, so the spec, the generated models and the server agree.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
+from ollixir_api import Client
+from ollixir_api.api.account import delete_user_key, signout, whoami
+from ollixir_api.api.models import model_recommendations
+from ollixir_api.api.server import heartbeat, server_status
+from ollixir_api.models import ErrorResponse, ModelRecommendationsResponse, StatusResponse, UserResponse
 
 from ollixir.testing import DEFAULT_RECOMMENDATIONS, FakeAccount, FakeRecommendation, OllamaTestServer
 
@@ -226,3 +232,29 @@ def test_recommendations_can_be_configured() -> None:
                 },
             ]
         }
+
+
+# ---- the generated client reads every answer ------------------------------------------------------------
+
+
+def test_generated_client_parses_the_answers(ollama_server: OllamaTestServer) -> None:
+    gen = Client(base_url=ollama_server.url)
+    assert heartbeat.sync(client=gen) == "Ollama is running"
+    status = server_status.sync(client=gen)
+    assert isinstance(status, StatusResponse) and status.cloud.source == "none"
+    recommendations = model_recommendations.sync(client=gen)
+    assert isinstance(recommendations, ModelRecommendationsResponse)
+    assert recommendations.recommendations[2].vram_bytes == 6 << 30
+    refused = whoami.sync(client=gen)
+    assert isinstance(refused, ErrorResponse) and isinstance(refused.signin_url, str)
+    ollama_server.account = FakeAccount(firstname="Ada")
+    me = whoami.sync(client=gen)
+    assert isinstance(me, UserResponse) and (me.name, me.firstname, me.plan) == (
+        "ollixir-tester",
+        "Ada",
+        "free",
+    )
+    out = signout.sync_detailed(client=gen)
+    assert (out.status_code, out.parsed) == (200, None)
+    again = delete_user_key.sync(encoded_key="abc", client=gen)
+    assert isinstance(again, ErrorResponse) and again.error == "you are not currently signed in"
