@@ -52,11 +52,16 @@ The default catalogue (every model name the README, the examples and ``ollixir d
   ``/v1/embeddings``, ``/v1/models``, ``/v1/responses``, ``/v1/messages``) answer from the same fake
   models through the native handlers, as Ollama's compatibility layer does; what is not emulated is
   listed in the README's testing section.
+* The ollama.com side (``/api/me``, ``/api/signout``, ``/api/status``, the experimental web proxies):
+  sign in with ``OllamaTestServer(account=FakeAccount())`` or ``server.account = FakeAccount()``;
+  :class:`FakeRecommendation` entries (default :data:`DEFAULT_RECOMMENDATIONS`) answer
+  ``/api/experimental/model-recommendations``.
 
 The package uses the standard library only and imports nothing else from ``ollixir``.
 """
 
-from ._catalogue import DEFAULT_MODELS, REGISTRY_ONLY
+from ._account import FakeAccount
+from ._catalogue import DEFAULT_MODELS, DEFAULT_RECOMMENDATIONS, REGISTRY_ONLY, FakeRecommendation
 from ._config import ServerConfig, ServerConfigError
 from ._fake import (
     NO_TOOLS_MARKER,
@@ -82,6 +87,9 @@ __all__ = [
     "CatalogueEntry",
     "FakeModel",
     "FakeModelError",
+    "DEFAULT_RECOMMENDATIONS",
+    "FakeAccount",
+    "FakeRecommendation",
     "FakeReply",
     "FakeRequest",
     "FakeToolCall",

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from ._account import AccountState
+from ._catalogue import FakeRecommendation
 from ._cors import CorsPolicy
 from ._exchange import Exchange, Tracker
 from ._faults import PRE_KINDS, FaultKind, Faults, RecordedRequest
@@ -57,6 +59,8 @@ class Config:
     version: str
     offset_seconds: int
     registry_user: str
+    cloud_url: str = ""  # where the experimental web proxy sends its calls; the server itself by default
+    recommendations: tuple[FakeRecommendation, ...] = ()
 
 
 _NOT_FOUND: Final = b"404 page not found"
@@ -66,12 +70,20 @@ _NOT_ALLOWED: Final = b"405 method not allowed"
 class App:
     """Everything a route handler needs: state, config, the request log and faults."""
 
-    def __init__(self, state: ServerState, faults: Faults, config: Config, cors: CorsPolicy) -> None:
+    def __init__(
+        self,
+        state: ServerState,
+        faults: Faults,
+        config: Config,
+        cors: CorsPolicy,
+        account: AccountState | None = None,
+    ) -> None:
         self.state = state
         self.faults = faults
         self.config = config
         self.cors = cors
         self.host_guard = HostGuard("")  # inactive until the server knows its bound address
+        self.account = account if account is not None else AccountState(None, True, None)
         self.tracker: Tracker | None = None
         self._log_lock = threading.Lock()
         self.requests: list[RecordedRequest] = []

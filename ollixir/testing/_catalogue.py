@@ -16,27 +16,20 @@ nomic-embed-text    embedding                                    2048        768
 
 Registry only (``/api/pull`` installs them):
 
-==================  ===========================================  ==========  =========
-name                capabilities                                 ctx         embedding
-==================  ===========================================  ==========  =========
-tinyllama:latest    completion                                   2048        2048
-smollm2:135m        completion, tools                            8192        576
-gemma3:latest       completion, vision                           131072      2560
-gpt-oss:latest      completion, tools, thinking                  131072      2880
-==================  ===========================================  ==========  =========
-
-Every installed model can be pulled again too. Anything else is unknown to the registry (``pull model
-manifest: file does not exist``). The list covers every model name the README, the examples and
-``ollixir demo`` use; ``ollixir serve-test --list`` prints it with sizes and digests.
+==================  ===========================================  ==========  ==
+``/api/experimental/model-recommendations`` answers :data:`DEFAULT_RECOMMENDATIONS` (unless the server
+was given ``recommendations=``): two cloud models with their limits, one of them needing a paid plan,
+then two catalogue models with the memory they need (their ``size`` rounded up to whole GiB, plus one).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 from ._fake import FakeModel
 
-__all__ = ["DEFAULT_MODELS", "REGISTRY_ONLY", "VERSION"]
+__all__ = ["DEFAULT_MODELS", "DEFAULT_RECOMMENDATIONS", "REGISTRY_ONLY", "VERSION", "FakeRecommendation"]
 
 VERSION: Final = "0.33.0-rc2"
 
@@ -187,4 +180,48 @@ REGISTRY_ONLY: Final = (
         license="Apache License 2.0 (fake copy for tests)",
         size=13780173839,
     ),
+)
+
+
+@dataclass(frozen=True)
+class FakeRecommendation:
+    """One entry of ``/api/experimental/model-recommendations`` (``api.ModelRecommendation``).
+
+    Zero numbers and an empty ``required_plan`` are left out of the answer, as the server's JSON tags say.
+    """
+
+    model: str
+    description: str
+    context_length: int = 0
+    max_output_tokens: int = 0
+    vram_bytes: int = 0
+    required_plan: str = ""
+
+    def wire(self) -> dict[str, object]:
+        body: dict[str, object] = {"model": self.model, "description": self.description}
+        for key in ("context_length", "max_output_tokens", "vram_bytes", "required_plan"):
+            value = getattr(self, key)
+            if value:
+                body[key] = value
+        return body
+
+
+_GIB: Final = 1 << 30
+
+DEFAULT_RECOMMENDATIONS: Final = (
+    FakeRecommendation(
+        "gpt-oss:120b-cloud",
+        "Open-weight reasoning model served from ollama.com",
+        context_length=131072,
+        max_output_tokens=32768,
+    ),
+    FakeRecommendation(
+        "qwen3-coder:480b-cloud",
+        "Large coding model served from ollama.com",
+        context_length=262144,
+        max_output_tokens=65536,
+        required_plan="pro",
+    ),
+    FakeRecommendation("qwen3:latest", "Thinking and tool use locally", vram_bytes=6 * _GIB),
+    FakeRecommendation("llama3.2:latest", "Small general model locally", vram_bytes=3 * _GIB),
 )

@@ -345,6 +345,29 @@ class Exchange:
             self.responded = True
             write_padded(self.write, prefix, fill, suffix)
 
+    def send_chunked(self, status: int, headers: Iterable[tuple[str, str]], pieces: Iterable[bytes]) -> None:
+        """A body of unknown length sent chunked, each piece on its own (Go's Write+Flush per piece).
+
+        Go adds ``Content-Length: 0`` instead when nothing was written at all.
+        """
+        self._settle_body()
+        head: list[tuple[str, str]] = [*headers]
+        first = True
+        for piece in pieces:
+            if not piece:
+                continue
+            frame = b"%x\r\n%s\r\n" % (len(piece), piece)
+            if first:
+                self.responded = True
+                frame = self.head_bytes(status, [*head, ("Transfer-Encoding", "chunked")]) + frame
+                first = False
+            if not self.write(frame):
+                return
+        if first:
+            self.send(status, b"", None, head)
+        else:
+            self.write(b"0\r\n\r\n")
+
     def send_stream(self, events: Iterator[object]) -> None:
         """Stream NDJSON lines from ``events``; a :class:`StreamError` ends the stream as Go does."""
         try:

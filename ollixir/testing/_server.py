@@ -18,15 +18,19 @@ from . import (  # noqa: F401
     _compat_openai,
     _compat_openai_data,
     _compat_responses,
+    _routes_account,
     _routes_blobs,
     _routes_create,
     _routes_embed,
     _routes_infer,
     _routes_misc,
     _routes_models,
+    _routes_recommend,
+    _routes_webproxy,
 )
+from ._account import AccountState, FakeAccount, NoCloud
 from ._app import App, Config
-from ._catalogue import VERSION
+from ._catalogue import DEFAULT_RECOMMENDATIONS, VERSION, FakeRecommendation
 from ._cors import CorsPolicy, origins_from_env
 from ._exchange import Tracker
 from ._fake import FakeModel
@@ -61,6 +65,16 @@ class OllamaTestServer:
 
     Observe and steer it with :attr:`requests` (the request log), :attr:`faults` (fault injection,
     see :class:`Faults`), :meth:`add_models`, :meth:`reset` and the connection counters.
+
+    ollama.com identity (see ``ollixir.testing._account``): ``account`` is the account the server's key is
+    connected to (None: not signed in, so ``/api/me`` answers 401 with a ``signin_url``);
+    ``machine_key=False`` acts as if the key file could not be read; ``no_cloud`` (``"env"``,
+    ``"config"`` or ``"both"``) disables cloud features as ``OLLAMA_NO_CLOUD``/``server.json`` would.
+    ``account``, ``machine_key`` and ``no_cloud`` are also attributes that can be changed on a running
+    server; :meth:`reset` restores the values given here. The experimental web proxies call
+    ``cloud_url`` (default: this server, whose fake ``/api/web_search``/``/api/web_fetch`` accept the
+    server's signed calls while an account is signed in). ``recommendations`` replaces
+    ``DEFAULT_RECOMMENDATIONS`` in ``/api/experimental/model-recommendations``.
     """
 
     def __init__(
@@ -75,6 +89,11 @@ class OllamaTestServer:
         utc_offset: dt.timedelta | None = dt.timedelta(hours=-7),
         registry_user: str = "test",
         origins: Sequence[str] | None = None,
+        account: FakeAccount | None = None,
+        machine_key: bool = True,
+        no_cloud: NoCloud | None = None,
+        cloud_url: str | None = None,
+        recommendations: Sequence[FakeRecommendation] | None = None,
     ) -> None:
         # Checked first, so a bad origin fails before anything is created.
         cors = CorsPolicy(origins_from_env() if origins is None else list(origins))
@@ -87,8 +106,15 @@ class OllamaTestServer:
         self.faults = Faults()
         """The fault plan: ``server.faults.fail(503, path="/api/chat")`` etc. (see :class:`Faults`)."""
         self._state = ServerState(self._root, models or (), registry or ())
-        config = Config(api_key, version, int(utc_offset.total_seconds()), registry_user)
-        self._app = App(self._state, self.faults, config, cors)
+        config = Config(
+            api_key,
+            version,
+            int(utc_offset.total_seconds()),
+            registry_user,
+            recommendations=tuple(DEFAULT_RECOMMENDATIONS if recommendations is None else recommendations),
+        )
+        self._account = AccountState(account, machine_key, no_cloud)
+        self._app = App(self._state, self.faults, config, cors, self._account)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         try:
             self._httpd = HTTPServer((host, port), family, self._app.dispatch, self.faults)
@@ -99,6 +125,7 @@ class OllamaTestServer:
         self._app.host_guard = HostGuard(str(self._httpd.server_address[0]))
         self.host = host
         self.port = int(self._httpd.server_address[1])
+        config.cloud_url = (cloud_url or self.url).rstrip("/")
         self._thread = threading.Thread(
             target=self._httpd.serve_forever,
             kwargs={"poll_interval": 0.05},
@@ -142,6 +169,7 @@ class OllamaTestServer:
     def reset(self) -> None:
         """Fresh default state: models, blobs, loaded models, faults, request log and counters."""
         self._state.reset()
+        self._account.reset()
         self.faults.clear()
         self._app.clear_log()
         tracker = self._httpd.tracker
@@ -165,6 +193,33 @@ class OllamaTestServer:
             CatalogueEntry(m.name.short, m.capabilities, m.size, m.digest, True)
             for m in self._state.listing()
         ]
+
+    @property
+    def account(self) -> FakeAccount | None:
+        """The ollama.com account the server's key is connected to; None when not signed in."""
+        return self._account.account
+
+    @account.setter
+    def account(self, value: FakeAccount | None) -> None:
+        self._account.account = value
+
+    @property
+    def machine_key(self) -> bool:
+        """Whether the server can read its signing key (False: signing fails as with no key file)."""
+        return self._account.machine_key
+
+    @machine_key.setter
+    def machine_key(self, value: bool) -> None:
+        self._account.machine_key = value
+
+    @property
+    def no_cloud(self) -> NoCloud | None:
+        """What disabled cloud features (``"env"``, ``"config"``, ``"both"``), or None when they are on."""
+        return self._account.no_cloud
+
+    @no_cloud.setter
+    def no_cloud(self, value: NoCloud | None) -> None:
+        self._account.no_cloud = value
 
     @property
     def data_dir(self) -> str:

@@ -14,6 +14,17 @@ arguments a model sends back.
     tool = tools.from_function(get_weather)
     ...
     result = tools.call_tool(get_weather, call["function"]["arguments"])
+
+Definitions hold only what the Ollama server keeps. The server decodes tool parameters into fixed structs
+and silently drops every JSON Schema keyword they do not declare: a parameter keeps ``type``,
+``description``, ``enum``, ``items``, ``anyOf``, ``properties`` and ``required`` (the parameters object:
+``type``, ``$defs``, ``items``, ``required``, ``properties``; whatever is inside ``items`` and ``$defs`` is
+kept whole). :func:`from_function` and :func:`define` leave the other keywords out too, so what you see is
+what the model gets, and emit one :class:`ToolSchemaWarning` (a ``UserWarning``) per tool naming the dropped
+keywords and their parameters, e.g. ``minimum`` or ``format`` (put such constraints into the description
+instead). Python defaults are not sent and not warned about: the model leaves the argument out to get
+them. A ``$ref`` where the server reads a parameter is replaced by its definition; a recursive one cannot
+be, and is reported as dropped. Tool dicts you write yourself are sent as they are.
 """
 
 from __future__ import annotations
@@ -27,10 +38,23 @@ from typing import Any
 from ollixir._errors import RequestError
 from ollixir._schema.coerce import CoercionError, coerce, describe_value
 from ollixir._schema.docstrings import parse_docstring
-from ollixir._schema.schema import json_default, schema_for_type
+from ollixir._schema.schema import schema_for_type
+from ollixir.tools._keywords import ToolSchemaWarning, server_parameters, warn_dropped
 from ollixir.tools._spec import check_parameters, check_tool_dict
 
-__all__ = ["ToolArgumentError", "bind_arguments", "call_tool", "define", "from_function", "normalize_tool"]
+__all__ = [
+    "ToolArgumentError",
+    "ToolSchemaWarning",
+    "bind_arguments",
+    "call_tool",
+    "define",
+    "from_function",
+    "normalize_tool",
+]
+
+# Derived by the builder from Python itself (signature defaults, pydantic's generated titles), not asked for
+# by the caller: left out without a warning.
+_DERIVED: frozenset[str] = frozenset({"default", "title"})
 
 
 class ToolArgumentError(RequestError):
@@ -104,11 +128,18 @@ def from_function(
 
     The description is the docstring's text before its first section; parameter descriptions come from a
     Google (``Args:``), NumPy (``Parameters``) or reST (``:param x:``) section, or from
-    ``Annotated[T, "description"]``, which wins. Parameters without a default are required; JSON-serialisable
-    defaults are shown as ``default``. Supported annotations: ``str``, ``int``, ``float``, ``bool``, ``None``,
-    ``list``/``Sequence``/``set``/``tuple``, ``dict[str, T]``, unions and ``Optional`` (as a ``type`` list),
-    ``Literal`` and ``Enum`` (as ``enum``), dataclasses, TypedDicts, attrs classes and pydantic models (as
-    nested objects), ``datetime``/``date``/``time``/``UUID`` (as formatted strings) and ``Any``.
+    ``Annotated[T, "description"]``, which wins. Parameters without a default are required; defaults are not
+    sent (the server drops ``default``; the model leaves the argument out instead). Supported annotations:
+    ``str``, ``int``, ``float``, ``bool``, ``None``, ``list``/``Sequence``/``set``/``tuple``, ``dict[str, T]``,
+    unions and ``Optional`` (as a ``type`` list), ``Literal`` and ``Enum`` (as ``enum``), dataclasses,
+    TypedDicts, attrs classes and pydantic models (as nested objects, references inlined),
+    ``datetime``/``date``/``time``/``UUID`` (as strings) and ``Any``.
+
+    Keywords the Ollama server would drop (see the module docstring) are left out, and one
+    :class:`ToolSchemaWarning` names them with their parameters: the ``format`` of a ``datetime``, the
+    ``uniqueItems`` of a ``set``, the item types of a fixed ``tuple`` (``prefixItems``), the value type of a
+    ``dict[str, T]`` (``additionalProperties``), pydantic constraints such as ``minimum``. Inside ``items``
+    (a ``list[datetime]``, say) the server keeps everything, and so does this builder.
 
     ``*args``, ``**kwargs``, missing or unsupported annotations raise :class:`~ollixir.RequestError` naming the
     function and parameter. ``name`` and ``description`` override what is derived.
@@ -131,17 +162,17 @@ def from_function(
             schema["description"] = doc.params[parameter.name]
         if parameter.default is inspect.Parameter.empty:
             required.append(parameter.name)
-        else:
-            ok, value = json_default(parameter.default)
-            if ok:
-                schema["default"] = value
         properties[parameter.name] = schema
+    parameters, dropped = server_parameters(
+        {"type": "object", "properties": properties, "required": required}, silent=_DERIVED
+    )
+    warn_dropped(tool_name, dropped, stacklevel=2)
     return {
         "type": "function",
         "function": {
             "name": tool_name,
             "description": description if description is not None else doc.description,
-            "parameters": {"type": "object", "properties": properties, "required": required},
+            "parameters": parameters,
         },
     }
 
@@ -154,9 +185,12 @@ def define(
     ``parameters`` maps each parameter name to a spec: ``type`` (``string``, ``integer``, ``number``,
     ``boolean``, ``array``, ``object``, ``null``, or a list of them), and optionally ``description``, ``enum``,
     ``items`` (a spec, for arrays), ``properties`` (name -> spec, for objects), ``required`` (``True`` marks the
-    parameter required; a list on an object names its required properties), ``default``, and standard JSON
-    Schema keywords such as ``minimum`` or ``format``. Parameters are optional unless marked required.
-    Malformed specs raise :class:`~ollixir.RequestError`.
+    parameter required; a list on an object names its required properties), and ``anyOf``. Other standard
+    JSON Schema keywords (``default``, ``minimum``, ``format``, ``additionalProperties``, ...) are checked but
+    left out, because the Ollama server drops them before the model sees the schema; one
+    :class:`ToolSchemaWarning` names them with their parameters (inside ``items`` they are kept, as the
+    server keeps them). Parameters are optional unless marked required. Malformed specs raise
+    :class:`~ollixir.RequestError`.
 
     >>> define("get_weather", "Current weather", {"city": {"type": "string", "required": True}})["function"]["name"]
     'get_weather'
@@ -167,14 +201,9 @@ def define(
         )
     if not isinstance(description, str):
         raise RequestError(f"tool '{name}': description must be a string", param="tools")
-    return {
-        "type": "function",
-        "function": {
-            "name": name,
-            "description": description,
-            "parameters": check_parameters(parameters or {}, f"tool '{name}'"),
-        },
-    }
+    kept, dropped = server_parameters(check_parameters(parameters or {}, f"tool '{name}'"))
+    warn_dropped(name, dropped, stacklevel=2)
+    return {"type": "function", "function": {"name": name, "description": description, "parameters": kept}}
 
 
 def normalize_tool(tool: object) -> dict[str, Any]:

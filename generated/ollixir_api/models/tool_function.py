@@ -22,8 +22,12 @@ class ToolFunction:
     Attributes:
         name (str): Function name the model calls.
         description (str | Unset): What the function does.
-        parameters (ToolParameters | Unset): JSON Schema of the function's arguments (an object schema; extra keywords
-            are kept).
+        parameters (ToolParameters | Unset): JSON Schema of the function's arguments (an object schema). The server
+            decodes it into fixed structs: at this level it keeps only type, $defs, items, required and properties, and in
+            each property (and in anyOf members and nested properties) only type, description, enum, items, anyOf,
+            properties and required. Every other keyword (additionalProperties, default, format, minimum, $ref, title, ...)
+            is dropped before the model sees the schema; the values of $defs and items are kept whole. Unknown keys still
+            round-trip through this client-side model.
     """
 
     name: str

@@ -11,7 +11,10 @@ T = TypeVar("T", bound="ToolParametersDefs")
 
 @_attrs_define
 class ToolParametersDefs:
-    """JSON Schema `$defs` referenced from the properties."""
+    """JSON Schema `$defs`, kept whole by the server. A `$ref` to them survives only inside `items` or inside `$defs` (kept
+    whole too); in a property the server drops `$ref`.
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -11,8 +11,9 @@ T = TypeVar("T", bound="ToolParametersProperties")
 
 @_attrs_define
 class ToolParametersProperties:
-    """Parameter name to JSON Schema property object (keys such as type, which may be a string or a list of strings,
-    description, enum, items, anyOf, properties, required). Order is preserved.
+    """Parameter name to JSON Schema property object. The server keeps only type (a string or a list of strings; anything
+    else is a 400), description, enum, items, anyOf, properties and required, and drops every other keyword. Order is
+    preserved.
 
     """
 
