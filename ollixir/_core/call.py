@@ -16,12 +16,9 @@ from .._errors import ProtocolError, ResponseError
 from .aggregate import Aggregator
 from .blob import BlobSource
 from .jsonbody import JsonStream
+from .jsondecode import loads
 
 __all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "read_json"]
-
-
-# Decoding bytes ourselves skips json.loads's encoding sniffing.
-_decode = json.JSONDecoder().decode
 
 
 class _NotSet:
@@ -67,8 +64,8 @@ class Call:
 def read_json(operation: str, status: int, body: bytes) -> Any:
     """Decode a JSON body, treating an ``{"error": ...}`` object as a failure even under 2xx."""
     try:
-        data = _decode(body.decode())
-    except ValueError as exc:
+        data = loads(body)
+    except (ValueError, RecursionError) as exc:
         snippet = body[:200].decode("utf-8", "replace")
         raise ProtocolError(
             f"the server's answer is not valid JSON ({exc}): {snippet!r}", status=status, operation=operation
