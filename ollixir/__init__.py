@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from ._core.retry import RetryPolicy, is_retryable
     from ._core.stream import AsyncStream, Stream
     from ._core.transports import aiohttp_transport
+    from ._ops.arrays import EmbedArrayResponse
     from ._schema.schema import StructuredOutputError
     from ._schema.structured import parsed
     from .modelfile import Modelfile
@@ -76,6 +77,7 @@ _LAZY: dict[str, str] = {
     "is_retryable": "._core.retry",
     "parse_host": "._core.host",
     "aiohttp_transport": "._core.transports",
+    "EmbedArrayResponse": "._ops.arrays",
     "Modelfile": ".modelfile",
     "StructuredOutputError": "._schema.schema",
     "parsed": "._schema.structured",
@@ -126,6 +128,7 @@ __all__ = [
     "Client",
     "ConnectionError",
     "DictResults",
+    "EmbedArrayResponse",
     "Modelfile",
     "OllixirError",
     "ProtocolError",

@@ -14,6 +14,7 @@ from . import methods as _methods
 from .types import DictResults, TypedResults
 
 if TYPE_CHECKING:
+    import numpy
     from ollixir_api.models import (
         ChatResponse,
         ChatStreamChunk,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
     from .._core.blob import BlobSourceLike
     from .._core.stream import AsyncStream
+    from .._ops.arrays import EmbedArrayResponse, EmbedDType
     from .types import (
         JSON,
         AsyncSink,
@@ -177,13 +179,35 @@ if TYPE_CHECKING:
             self: AsyncAPI[TypedResults],
             model: str,
             input: str | Sequence[str] | None = None,
+            *,
+            dtype: None = None,
             **kwargs: Unpack[EmbedOptions],
         ) -> EmbedResponse: ...
+        @overload
+        async def embed(
+            self: AsyncAPI[TypedResults],
+            model: str,
+            input: str | Sequence[str] | None = None,
+            *,
+            dtype: Literal["float32"],
+            **kwargs: Unpack[EmbedOptions],
+        ) -> EmbedArrayResponse[numpy.float32]: ...
+        @overload
+        async def embed(
+            self: AsyncAPI[TypedResults],
+            model: str,
+            input: str | Sequence[str] | None = None,
+            *,
+            dtype: Literal["float64"],
+            **kwargs: Unpack[EmbedOptions],
+        ) -> EmbedArrayResponse[numpy.float64]: ...
         @overload
         async def embed(
             self: AsyncAPI[DictResults],
             model: str,
             input: str | Sequence[str] | None = None,
+            *,
+            dtype: EmbedDType | None = None,
             **kwargs: Unpack[EmbedOptions],
         ) -> JSON: ...
         async def embed(self, model: Any = None, input: Any = None, **kwargs: Any) -> Any: ...

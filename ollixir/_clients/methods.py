@@ -105,7 +105,7 @@ def completion(
     return self._run(apply(call, opts), stream)
 
 
-def embed(self: Host, model: Any = None, input: Any = None, **kwargs: Any) -> Any:
+def embed(self: Host, model: Any = None, input: Any = None, *, dtype: Any = None, **kwargs: Any) -> Any:
     """Embedding vectors for one text or a batch (``POST /api/embed``).
 
     >>> response = client.embed("all-minilm", ["first text", "second text"])
@@ -113,9 +113,15 @@ def embed(self: Host, model: Any = None, input: Any = None, **kwargs: Any) -> An
     (2, 384)
     >>> len(client.embed("all-minilm", "one text", dimensions=64).embeddings[0])
     64
+
+    ``dtype="float32"`` (or ``"float64"``) returns an ``EmbedArrayResponse`` whose ``embeddings`` is
+    one NumPy array, decoded without a list of Python floats (the ``numpy`` extra):
+
+    >>> client.embed("all-minilm", ["first text", "second text"], dtype="float32").embeddings.shape
+    (2, 384)
     """
     kw, opts = split(kwargs)
-    return self._run(apply(_ops.embed(self._config.typed, model, input, **kw), opts))
+    return self._run(apply(_ops.embed(self._config.typed, model, input, dtype=dtype, **kw), opts))
 
 
 def embeddings(self: Host, model: Any = None, prompt: Any = None, **kwargs: Any) -> Any:

@@ -182,11 +182,18 @@ def embed(
     dimensions: object = None,
     keep_alive: object = None,
     options: object = None,
+    dtype: object = None,
 ) -> Call:
+    """``dtype`` ("float32" or "float64") returns the vectors as one NumPy array (see ``arrays``)."""
     from ollixir_api.models import EmbedRequest, EmbedResponse
     from ollixir_api.types import UNSET
 
     name = v.check_model(model)
+    read = reader("embed", EmbedResponse.from_dict if typed else identity)
+    if dtype is not None:
+        from .arrays import array_reader, check_dtype
+
+        read = array_reader(typed, check_dtype(dtype))
     if input is None or input == "" or input == []:
         raise RequestError("input is required for embed (use preload() to only load a model)", param="input")
     value: str | list[str] = input if isinstance(input, str) else v.check_str_list(input, "input")
@@ -203,7 +210,7 @@ def embed(
         "POST",
         "/api/embed",
         body=encode(request.to_dict()),
-        read=reader("embed", EmbedResponse.from_dict if typed else identity),
+        read=read,
     )
 
 

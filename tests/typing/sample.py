@@ -8,6 +8,8 @@ import queue
 from concurrent.futures import Future
 from datetime import datetime
 
+import numpy
+import numpy.typing
 from ollixir_api.models import ChatResponse, ProgressResponse
 
 import ollixir
@@ -49,6 +51,10 @@ def sync_program(client: ollixir.Client[ollixir.TypedResults]) -> None:
     emb = client.embed("all-minilm", ["a", "b"], dimensions=8)
     vectors: list[list[float]] = emb.embeddings
     print(vectors[0][0] + 1.0)
+    arr32: numpy.typing.NDArray[numpy.float32] = client.embed("m", ["a"], dtype="float32").embeddings
+    arr64: numpy.typing.NDArray[numpy.float64] = client.embed("m", ["a"], dtype="float64").embeddings
+    typed32: ollixir.EmbedArrayResponse[numpy.float32] = client.embed("m", "a", dtype="float32")
+    print(arr32.shape, arr64.mean(), typed32.prompt_eval_count, typed32.model.upper())
     legacy: list[float] = client.embeddings("all-minilm", "a").embedding
     print(legacy)
 
@@ -103,6 +109,10 @@ async def async_program() -> None:
         print((await task).message.content)
         print((await client.list()).models[0].name, (await client.embed("m", "x")).embeddings)
         print(await client.create_blob(b"x"), await ollixir.aio.version(client))
+        batch: numpy.typing.NDArray[numpy.float32] = (
+            await client.embed("m", ["a"], dtype="float32")
+        ).embeddings
+        print(batch.shape)
 
 
 if __name__ == "__main__":

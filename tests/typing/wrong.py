@@ -12,6 +12,9 @@ def mistakes(
     _ = client.chat("m", [], stream=True).message  # E: a stream has no .message
     client.chat("m", [], temperature=0.1)  # E: not a chat option (it belongs in options=)
     _ = client.embed("m", "x").embedding  # E: embed returns .embeddings
+    _ = client.embed("m", "x", dtype="int8")  # E: not a supported dtype
+    v: list[list[float]] = client.embed("m", "x", dtype="float32").embeddings  # E: an array, not lists
+    print(v)
     s: str = client.copy("a", "b")  # E: copy returns bool
     _ = dicts.chat("m", []).message  # E: dict results have no attributes
     print(n, s)
