@@ -17,7 +17,7 @@ from .. import _ops
 from .._core.async_exec import AsyncExecutor
 from .._core.blob import blob_source
 from .._core.call import Call
-from .._core.config import ClientBase, HeadersLike, ResponseFormat
+from .._core.config import ClientBase, Config, HeadersLike, ResponseFormat
 from .._core.process import run_async_sink
 from .._core.retry import RetryPolicy
 from .._ops.create import CreatePlan
@@ -73,6 +73,18 @@ class AsyncClient(AsyncAPI[M], ClientBase):
         self._config, http = self._configure(target, httpx.AsyncClient, options)
         self._exec = AsyncExecutor(self._config, http)
         self._view = False
+
+    @classmethod
+    def _from_config(cls, config: Config) -> Any:
+        """A client with this configuration and a fresh connection pool (used by unpickling)."""
+        client = cls.__new__(cls)
+        client._config = config
+        client._exec = AsyncExecutor(config, None)
+        client._view = False
+        return client
+
+    def _owns_http(self) -> bool:
+        return self._exec.owns_http
 
     # -- plumbing --------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import httpx
 from .. import _ops
 from .._core.blob import blob_source
 from .._core.call import Call
-from .._core.config import ClientBase, HeadersLike, ResponseFormat
+from .._core.config import ClientBase, Config, HeadersLike, ResponseFormat
 from .._core.retry import RetryPolicy
 from .._core.sync_exec import SyncExecutor
 from .._ops.create import CreatePlan
@@ -72,6 +72,18 @@ class Client(SyncAPI[M], ClientBase):
         self._config, http = self._configure(target, httpx.Client, options)
         self._exec = SyncExecutor(self._config, http)
         self._view = False
+
+    @classmethod
+    def _from_config(cls, config: Config) -> Any:
+        """A client with this configuration and a fresh connection pool (used by unpickling)."""
+        client = cls.__new__(cls)
+        client._config = config
+        client._exec = SyncExecutor(config, None)
+        client._view = False
+        return client
+
+    def _owns_http(self) -> bool:
+        return self._exec.owns_http
 
     # -- plumbing --------------------------------------------------------------------------------
 

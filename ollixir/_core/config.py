@@ -184,6 +184,47 @@ class ClientBase:
     def base_url(self) -> str:
         return self._config.base_url
 
+    # -- pickling: the configuration travels, connections do not -----------------------------------
+
+    def _owns_http(self) -> bool:
+        raise NotImplementedError
+
+    @classmethod
+    def _from_config(cls, config: Config) -> Any:
+        raise NotImplementedError
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the configuration only; unpickling builds an equal client with a fresh connection pool.
+
+        This is what lets a client go to worker processes (multiprocessing, Ray). The pickle holds the
+        API key, as the client itself does. A client built on your own ``httpx`` client, or given a
+        ``transport=``/``mounts=``, cannot be rebuilt elsewhere and refuses to pickle.
+        """
+        name = type(self).__name__
+        if not self._owns_http():
+            raise TypeError(
+                f"cannot pickle a {name} built on your own httpx client: it cannot be rebuilt in another "
+                f"process; build the {name} from a URL and options instead"
+            )
+        live = sorted(k for k in ("transport", "mounts") if k in self._config.httpx_kwargs)
+        if live:
+            raise TypeError(
+                f"cannot pickle a {name} given {'/'.join(live)}=: a transport holds live connections; "
+                "build the client in the worker instead"
+            )
+        return (_rebuild, (type(self), self._config))
+
+    def __copy__(self) -> Any:
+        # copy.copy would otherwise go through __reduce__ and open a new pool; a copy (such as a
+        # with_options view) shares this client's executor.
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        return clone
+
+
+def _rebuild(cls: type[ClientBase], config: Config) -> Any:
+    return cls._from_config(config)
+
     def __repr__(self) -> str:
         fmt = "typed" if self._config.typed else "dict"
         return (
