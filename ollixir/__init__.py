@@ -20,6 +20,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import aio as aio
+    from . import batch as batch
     from . import helpers as helpers
     from . import hf as hf
     from . import presets as presets
@@ -84,6 +85,7 @@ _LAZY: dict[str, str] = {
     "TypedResults": "._clients.types",
     "DictResults": "._clients.types",
     "aio": ".aio",
+    "batch": ".batch",
     "helpers": ".helpers",
     "hf": ".hf",
     "web": ".web",
@@ -141,6 +143,7 @@ __all__ = [
     "TypedResults",
     "aio",
     "aiohttp_transport",
+    "batch",
     "chat",
     "check_blob",
     "completion",
