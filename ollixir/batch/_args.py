@@ -53,6 +53,7 @@ def check_job(
     concurrency: object,
     window: object,
     start: object,
+    total: object,
     progress: object,
     embed_kwargs: dict[str, Any],
 ) -> JobArgs:
@@ -78,7 +79,10 @@ def check_job(
     width = _positive(concurrency, "concurrency")
     offset = _positive(start, "start", 0)
     depth = 2 * width * len(listed) if window is None else _positive(window, "window")
-    total = len(texts) if isinstance(texts, Sized) else None
+    if total is not None:
+        total = _positive(total, "total", 0)
+    elif isinstance(texts, Sized):
+        total = len(texts)
     if total is not None and offset > total:
         raise RequestError(f"start={offset} is past the end of the {total} texts", param="start")
     # Build one call now, so bad options (and dtype without numpy) fail before any traffic.

@@ -104,6 +104,7 @@ def aembed_many(
     concurrency: int = 4,
     progress: ProgressLike = False,
     start: int = 0,
+    total: int | None = None,
     window: int | None = None,
     dtype: EmbedDType | None = None,
     truncate: bool | None = None,
@@ -136,6 +137,7 @@ def aembed_many(
         concurrency=concurrency,
         window=window,
         start=start,
+        total=total,
         progress=progress,
         embed_kwargs=kwargs,
     )

@@ -109,6 +109,7 @@ def embed_many(
     concurrency: int = 4,
     progress: ProgressLike = False,
     start: int = 0,
+    total: int | None = None,
     window: int | None = None,
     dtype: EmbedDType | None = None,
     truncate: bool | None = None,
@@ -135,7 +136,8 @@ def embed_many(
       failure, :class:`BatchError`'s ``resume_from`` is the value to pass.
     * Several clients (one per host) share the work by speed; a host that fails after its client's
       own retries (``retry=`` on the client or here) is taken out and its batches go to the others.
-    * ``progress=True`` shows a bar (rich, the ``cli`` extra) on a terminal, else plain lines on stderr.
+    * ``progress=True`` shows a bar (rich, the ``cli`` extra) on a terminal, else plain lines on stderr;
+      ``total`` is the number of texts for it when ``texts`` has no ``len()``.
     * ``dtype`` and the embed options (``truncate``, ``dimensions``, ``keep_alive``, ``options``,
       ``timeout``) are those of :meth:`Client.embed`; with ``dtype`` each batch's ``embeddings`` is
       a NumPy array.
@@ -157,6 +159,7 @@ def embed_many(
         concurrency=concurrency,
         window=window,
         start=start,
+        total=total,
         progress=progress,
         embed_kwargs=kwargs,
     )

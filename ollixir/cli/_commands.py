@@ -165,6 +165,18 @@ def _preview(vector: list[float]) -> str:
 
 
 def cmd_embed(args: argparse.Namespace) -> int:
+    if args.input is not None:
+        from ._embed_file import cmd_embed_file
+
+        return cmd_embed_file(args)
+    if args.model_option is not None:
+        if args.model is not None:
+            args.texts = [args.model, *args.texts]
+        args.model = args.model_option
+    if not args.model or not args.texts:
+        from .._errors import RequestError
+
+        raise RequestError("give the model and at least one text (or --input FILE --output FILE)")
     options: dict[str, Any] = {}
     if args.dimensions is not None:
         options["dimensions"] = args.dimensions

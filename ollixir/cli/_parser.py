@@ -30,6 +30,14 @@ Progress goes to stderr. Bars need rich, from the 'cli' extra (pip install 'olli
 or when stderr is not a terminal, plain lines are printed: each new status, and each layer at every 10%."""
 
 
+_EMBED_EPILOG = """\
+With --input, every line of FILE is embedded in batches (--batch-size, --concurrency requests at once per
+host, --hosts to share the work between servers by their speed) and written to --output as one JSON line
+per input, in input order: {"index": N, "id": ..., "embedding": [...]} ("id" when the input line is an
+object with an "id"). Each batch is flushed as it is written, so an interrupted run resumes where the
+output ends when started again; --start N starts at input N instead. Progress goes to stderr."""
+
+
 def _host_option(parser: argparse.ArgumentParser, *, default: object = argparse.SUPPRESS) -> None:
     # SUPPRESS on subcommands keeps `ollixir --host X list` from being reset by the subparser's default.
     parser.add_argument(
@@ -123,11 +131,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--system", metavar="TEXT", help="system message for the conversation")
     p.add_argument("--verbose", action="store_true", help="print timings and token counts to stderr")
 
-    p = command("embed", "print embedding vectors of texts (a summary per text; --json for everything)")
-    p.add_argument("model")
-    p.add_argument("texts", nargs="+", metavar="TEXT")
+    p = command(
+        "embed",
+        "print embedding vectors of texts (a summary per text; --json for everything), or embed a whole "
+        "file: --model M --input FILE --output FILE",
+        epilog=_EMBED_EPILOG,
+    )
+    p.add_argument("model", nargs="?", help="the embedding model (or --model)")
+    p.add_argument("texts", nargs="*", metavar="TEXT")
     p.add_argument("--json", action="store_true", help="print the full /api/embed answer as JSON")
     p.add_argument("--dimensions", type=int, metavar="N", help="truncate vectors to N dimensions")
+    p.add_argument("--model", dest="model_option", metavar="MODEL", help="the embedding model")
+    p.add_argument("--input", metavar="FILE", help="texts to embed: JSON lines, or plain text (one per line)")
+    p.add_argument("--output", metavar="FILE", help="where to write the vectors, as JSON lines")
+    p.add_argument(
+        "--input-format",
+        choices=("auto", "jsonl", "text"),
+        default="auto",
+        help="auto (default): JSON lines for .jsonl/.ndjson/.json files, plain text otherwise",
+    )
+    p.add_argument("--field", default="text", help="the text's field in JSON-lines objects (default: text)")
+    p.add_argument("--batch-size", type=int, default=64, metavar="N", help="texts per request (default 64)")
+    p.add_argument(
+        "--concurrency", type=int, default=4, metavar="N", help="requests at once per host (default 4)"
+    )
+    p.add_argument("--start", type=int, metavar="N", help="start at input N (default: where --output ends)")
+    p.add_argument("--hosts", metavar="URL,URL", help="share the work between these Ollama servers")
+    p.add_argument(
+        "--progress",
+        choices=("auto", "bar", "plain", "none"),
+        default="auto",
+        help="'bar' (rich, the 'cli' extra), 'plain' lines, 'none'; auto: a bar on a terminal when rich is installed",
+    )
 
     command("version", "print the client's and the server's versions")
 
