@@ -20,8 +20,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-# mcp_server.py is a long-running server with its own tests; "_" files are helpers, not examples.
-SKIPPED = {"mcp_server.py"}
+# mcp_server.py is a long-running server and ray_embed.py starts a Ray cluster (about 15 s): each has its
+# own test (tests/test_mcp_example.py, tests/test_ray_example.py). "_" files are helpers, not examples.
+SKIPPED = {"mcp_server.py", "ray_embed.py"}
 TIMEOUT = 60.0
 
 
