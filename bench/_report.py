@@ -17,6 +17,8 @@ _BASELINES: dict[str, tuple[str, str]] = {
     "ollama": ("raw", "ollama"),
     "ollixir": ("raw", "ollama"),
     "ollixir_dict": ("raw", "ollama"),
+    "ollixir_nospeedups": ("raw", "ollama"),
+    "ollixir_f32": ("raw", "ollama"),
     "raw_async": ("raw_async", "ollama_async"),
     "ollama_async": ("raw_async", "ollama_async"),
     "ollixir_async": ("raw_async", "ollama_async"),
@@ -103,7 +105,11 @@ TARGETS: tuple[Target, ...] = (
     Target("non-streamed chat CPU vs raw httpx", "chat", "ollixir", "cpu", 1.05, "raw"),
     Target("stream CPU/chunk vs raw iter_lines+json.loads", "stream", "ollixir", "cpu", 1.0, "raw"),
     Target("list (models) CPU vs raw", "list", "ollixir", "cpu", 1.10, "raw"),
-    Target("embed CPU vs raw", "embed", "ollixir", "cpu", 1.02, "raw"),
+    Target("embed CPU vs raw, with the speedups extra (orjson)", "embed", "ollixir", "cpu", 0.5, "raw"),
+    Target("embed CPU vs raw, without the extra", "embed", "ollixir_nospeedups", "cpu", 1.0, "raw"),
+    Target(
+        "embed as a float32 NumPy array, CPU vs raw", "embed", "ollixir_f32", "cpu", 0.5, "raw", info=True
+    ),
     Target("`import ollixir` wall vs `import ollama`", "import", "ollixir", "wall", 0.7, "ollama"),
     Target("create_blob CPU vs raw (hashlib + httpx)", "blob", "ollixir", "cpu", 1.05, "raw"),
     Target("create_blob peak RSS growth (sync)", "blob", "ollixir", "rss_growth", 32 * MiB, unit="B"),

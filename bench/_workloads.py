@@ -10,6 +10,8 @@ Clients:
   ollama / ollama_async     the official ``ollama`` package
   ollixir / ollixir_async   this project
   ollixir_dict              ollixir with response_format="dict": the cost of typed results, isolated
+  ollixir_nospeedups        ollixir with orjson hidden, as without the `speedups` extra (embed only)
+  ollixir_f32               ollixir's embed(..., dtype="float32"), the vectors as one NumPy array (embed only)
   raw_aiohttp, ollixir_aiohttp  the async ones on ``httpx_aiohttp.AiohttpTransport`` (if installed)
 """
 
@@ -35,7 +37,7 @@ __all__ = [
 MODEL = "llama3.2"
 MESSAGES: list[dict[str, Any]] = [{"role": "user", "content": "Why is the sky blue?"}]
 
-SYNC_CLIENTS = ("raw", "raw_again", "ollama", "ollixir", "ollixir_dict")
+SYNC_CLIENTS = ("raw", "raw_again", "ollama", "ollixir", "ollixir_dict", "ollixir_nospeedups", "ollixir_f32")
 ASYNC_CLIENTS = ("raw_async", "ollama_async", "ollixir_async", "raw_aiohttp", "ollixir_aiohttp")
 
 
@@ -79,6 +81,11 @@ def sync_ops(client: str, env: Env) -> SyncOps:
         return _ollixir(env, typed=True)
     if client == "ollixir_dict":
         return _ollixir(env, typed=False)
+    if client == "ollixir_nospeedups":
+        # The worker hid orjson before anything imported ollixir (see _worker.main).
+        return _ollixir(env, typed=True)
+    if client == "ollixir_f32":
+        return _ollixir(env, typed=True, dtype="float32")
     raise ValueError(f"unknown sync client {client!r}")
 
 
@@ -155,7 +162,7 @@ def _ollama(env: Env) -> SyncOps:
     return SyncOps(ops, c._client.close)
 
 
-def _ollixir(env: Env, *, typed: bool) -> SyncOps:
+def _ollixir(env: Env, *, typed: bool, dtype: str | None = None) -> SyncOps:
     import ollixir
 
     c: ollixir.Client[Any] = (
@@ -179,7 +186,10 @@ def _ollixir(env: Env, *, typed: bool) -> SyncOps:
         return 1
 
     def embed() -> int:
-        c.embed(MODEL, inputs)
+        if dtype is None:
+            c.embed(MODEL, inputs)
+        else:
+            c.embed(MODEL, inputs, dtype=dtype)  # type: ignore[call-overload]
         return 1
 
     def blob() -> int:

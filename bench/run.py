@@ -87,7 +87,13 @@ QUICK = Plan(
 )
 
 
+# Embed only: ollixir with orjson hidden (as without the speedups extra), and the float32 array form.
+EMBED_EXTRA = ("ollixir_nospeedups", "ollixir_f32")
+
+
 def clients_for(case: str, aiohttp: bool) -> list[str]:
+    if case == "embed":
+        return [*_PER_CALL, *EMBED_EXTRA]
     if case == "import":
         return list(VARIANTS)
     if case == "concurrent":
@@ -150,6 +156,19 @@ def _own_cpu() -> float:
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def speedups_installed() -> dict[str, str | None]:
+    """Versions of the optional decoders the ``ollixir`` client uses when installed (None: missing)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out: dict[str, str | None] = {}
+    for name in ("orjson", "numpy"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:
+            out[name] = None
+    return out
 
 
 def machine() -> dict[str, Any]:
@@ -289,6 +308,7 @@ def run(plan: Plan, cases: list[str], clients: set[str] | None = None, log: Any 
     client_total = sum(r["cpu"] for r in records if r["case"] != "import")
     return {
         "machine": machine(),
+        "speedups": speedups_installed(),
         "plan": asdict(plan),
         "cases": cases,
         "aiohttp_transport": aiohttp,
@@ -316,6 +336,9 @@ def text_report(doc: dict[str, Any]) -> str:
         f"load average {', '.join(f'{x:.2f}' for x in n['load_average'])}",
         f"fake server CPU over the whole run: {n['server_cpu_s']:.2f} s "
         f"(timed client CPU {n['timed_client_cpu_s']:.2f} s)",
+        "speedups: "
+        + ", ".join(f"{k} {v or 'not installed'}" for k, v in doc.get("speedups", {}).items())
+        + " (ollixir_nospeedups hides orjson)",
         "",
     ]
     if doc["plan"] == asdict(QUICK) or doc["plan"]["blob_bytes"] < FULL.blob_bytes:

@@ -34,7 +34,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
     "chat": PER_CALL,
     "stream": PER_CALL,
     "list": PER_CALL,
-    "embed": PER_CALL,
+    "embed": (*PER_CALL, "ollixir_nospeedups", "ollixir_f32"),
     "blob": ("raw", "ollama", "ollixir", "raw_async", "ollama_async", "ollixir_async"),
     "concurrent": ("raw_async", "ollama_async", "ollixir_async"),
 }

@@ -126,6 +126,11 @@ def test_orjson_and_json_agree_on_every_input(data: bytes) -> None:
     [
         b"123456789012345678901234567890",
         b"-9223372036854775809",  # one below int64
+        b"[-9223372036854775809]",
+        b'{"n":-9223372036854775809}',
+        b"[18446744073709551616 ,1]",
+        b"[1,\n18446744073709551616\t]",
+        b'"00000000000000000000000000000000"',  # digits in a string: no integer at all
         b"18446744073709551616",  # one past uint64
         b'{"context":[1,2,99999999999999999999999]}',
         b"[1e400, -1e400, 1e-400]",
@@ -176,6 +181,7 @@ def test_read_json_and_ndjson_are_the_same_with_and_without_orjson(data: bytes) 
         mp.setattr(call, "loads", fast)
         mp.setattr(ndjson, "SPEEDUPS", True)
         mp.setattr(ndjson, "loads", fast)
+        mp.setattr(ndjson, "ORJSON_MIN_LINE", 0)  # every line through orjson, however short
         with_orjson = (_read_json(data), _ndjson(data))
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(call, "loads", jsondecode.loads_std)

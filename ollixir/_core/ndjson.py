@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._errors import ProtocolError
-from .jsondecode import SPEEDUPS, loads
+from .jsondecode import ORJSON_MIN_LINE, SPEEDUPS, loads
 
 __all__ = ["NdjsonDecoder"]
 
@@ -22,8 +22,9 @@ __all__ = ["NdjsonDecoder"]
 # scanner directly skips JSONDecoder.decode's Python wrapper (two regex matches and a tuple per
 # line): about 0.6 µs of a 1.1 µs decode for a typical chunk. Anything unusual (leading
 # whitespace, trailing data, malformed text) goes through the full decoder, which either accepts
-# it exactly as json.loads would or raises the same error. With the speedups extra (orjson), lines go
-# through jsondecode.loads instead, which gives the same values and errors.
+# it exactly as json.loads would or raises the same error. With the speedups extra (orjson), lines of
+# ORJSON_MIN_LINE bytes or more (final chunks with a context or logprobs) go through jsondecode.loads
+# instead, which gives the same values and errors; shorter ones are no faster with orjson.
 _decoder = json.JSONDecoder()
 _decode = _decoder.decode
 # typeshed declares make_scanner's argument as a make_scanner; CPython takes the decoder.
@@ -44,7 +45,7 @@ class NdjsonDecoder:
         if not self._pending and data.find(b"\n") == len(data) - 1 >= 0:
             # The common case when the server flushes one object per write: exactly one line,
             # usually one JSON object and its newline. Anything else takes the careful path.
-            if SPEEDUPS:
+            if SPEEDUPS and len(data) >= ORJSON_MIN_LINE:
                 return [] if data.isspace() else [self._parse(data)]
             try:
                 obj, end = _scan(text := data.decode(), 0)
@@ -83,7 +84,7 @@ class NdjsonDecoder:
     def _parse(self, line: bytes) -> Any:
         self.lines += 1
         try:
-            if SPEEDUPS:
+            if SPEEDUPS and len(line) >= ORJSON_MIN_LINE:
                 return loads(line)
             text = line.decode()
             try:
