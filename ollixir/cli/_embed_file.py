@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from .._errors import RequestError
@@ -127,15 +127,27 @@ def _clients(args: argparse.Namespace) -> list[Any]:
     return [Client(h) for h in hosts]
 
 
-def _write(out: IO[str], start: int, ids: list[Any], vectors: Any) -> None:
+def _dumps() -> Callable[[dict[str, Any]], bytes]:
+    """orjson when installed (the speedups extra: about 10x faster on float lists), else json."""
+    try:
+        import orjson
+    except ImportError:
+        return lambda record: json.dumps(record, separators=(",", ":")).encode()
+    fast: Callable[[dict[str, Any]], bytes] = orjson.dumps
+    return fast
+
+
+def _write(
+    out: IO[bytes], dumps: Callable[[dict[str, Any]], bytes], start: int, ids: list[Any], vectors: Any
+) -> None:
     lines = []
     for offset, vector in enumerate(vectors):
         record: dict[str, Any] = {"index": start + offset}
         if ids[offset] is not None:
             record["id"] = ids[offset]
         record["embedding"] = vector
-        lines.append(json.dumps(record, separators=(",", ":")))
-    out.write("\n".join(lines) + "\n")
+        lines.append(dumps(record))
+    out.write(b"\n".join(lines) + b"\n")
     out.flush()
 
 
@@ -188,14 +200,11 @@ def cmd_embed_file(args: argparse.Namespace) -> int:
             total=total,
             **options,
         )
-        with job, open(args.output, "a", encoding="utf-8") as out:
+        dumps = _dumps()
+        with job, open(args.output, "ab") as out:
             for batch in job:
-                _write(
-                    out,
-                    batch.start,
-                    [ids.pop(i, None) for i in range(batch.start, batch.stop)],
-                    batch.embeddings,
-                )
+                batch_ids = [ids.pop(i, None) for i in range(batch.start, batch.stop)]
+                _write(out, dumps, batch.start, batch_ids, batch.embeddings)
     except BatchError as exc:
         sys.stderr.write(f"Error: {exc}\nRun the same command again to resume at input {exc.resume_from}.\n")
         return 1
