@@ -252,3 +252,21 @@ def test_server_prompts_quick_run_reports_every_case() -> None:
         else:
             assert _positive(row["wall_s"]) and _positive(row["answer_mb"])
             assert row["generated"] >= 8
+
+
+def test_embed_memory_quick_run() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "embed_memory.py"), "--quick", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    assert {(r["form"], r["orjson"]) for r in rows} == {
+        (form, orjson) for form in ("list", "float32", "float64") for orjson in (True, False)
+    }
+    for r in rows:
+        assert r["check"] == 16 and _positive(r["kept_bytes_per_number"]) and _positive(r["cpu_ms"])
