@@ -62,6 +62,8 @@ TimeoutLike: TypeAlias = float | httpx.Timeout | None
 SyncSink: TypeAlias = (
     "Callable[[T], object] | queue.Queue[tuple[str, Any]] | queue.SimpleQueue[tuple[str, Any]]"
 )
+# What the run-time signatures (shared by both clients) show for stream=.
+Sink: TypeAlias = "Callable[[Any], object] | queue.Queue[tuple[str, Any]] | queue.SimpleQueue[tuple[str, Any]] | asyncio.Queue[tuple[str, Any]]"
 AsyncSink: TypeAlias = (
     "Callable[[T], object] | Callable[[T], Awaitable[object]] | asyncio.Queue[tuple[str, Any]]"
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .._core.call import read_json
@@ -10,7 +10,7 @@ from .._core.jsonbody import JsonStream, encode_body
 from .._errors import ProtocolError, RequestError
 from . import validate as v
 
-__all__ = ["encode", "identity", "model_name", "reader", "true"]
+__all__ = ["encode", "identity", "model_name", "reader", "plain_json", "true", "with_extra"]
 
 
 def encode(body: dict[str, Any]) -> bytes | JsonStream:
@@ -42,3 +42,32 @@ def model_name(model: object, name: object, param: str = "model") -> str:
     if model is not None and name is not None and model != name:
         raise RequestError("pass either model= or name=, not both", param=param)
     return v.check_model(model if model is not None else name, param)
+
+
+def plain_json(value: object) -> object:
+    """Mappings as dicts and sequences as lists, for a value sent as given."""
+    if isinstance(value, Mapping):
+        return {str(k): plain_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(v) for v in value]
+    return value
+
+
+def with_extra(operation: str, request: Any, extra: Mapping[str, object]) -> dict[str, Any]:
+    """The request's JSON body plus the fields its builder does not handle itself.
+
+    The client methods are generated from openapi.yaml, so a field added to the spec reaches a builder
+    before anyone teaches it that field: it is sent as given (mappings and sequences as JSON objects and
+    arrays), once the generated request model accepts the whole body.
+    """
+    body: dict[str, Any] = request.to_dict()
+    given = {key: plain_json(value) for key, value in extra.items() if value is not None}
+    if not given:
+        return body
+    body.update(given)
+    try:
+        type(request).from_dict(body)
+    except Exception as exc:  # the generated model's complaint, whatever its type
+        param = next(iter(given))
+        raise RequestError(f"{operation}: {exc}", param=param) from None
+    return body

@@ -14,7 +14,7 @@ from .._core.aggregate import Aggregator, ChatAggregator, GenerateAggregator
 from .._core.call import Call, StreamSpec, read_json
 from .._errors import ProtocolError, RequestError
 from . import validate as v
-from .base import encode, identity, reader
+from .base import encode, identity, reader, with_extra
 from .convert import to_format, to_messages, to_options, to_tools
 
 __all__ = ["chat", "completion", "embed", "embeddings", "load"]
@@ -31,15 +31,10 @@ def _generation_fields(
     shift: object = None,
     logprobs: object = None,
     top_logprobs: object = None,
-    **unknown: object,
-) -> dict[str, Any]:
-    """The options chat and completion share, validated; only those given (the rest stay UNSET)."""
-    if unknown:
-        from .._options import OPTION_TYPES
-
-        name = next(iter(unknown))
-        hint = f"; model options such as {name!r} go in options={{...}}" if name in OPTION_TYPES else ""
-        raise TypeError(f"unexpected keyword argument {name!r}{hint}")
+    **extra: object,
+) -> tuple[dict[str, Any], dict[str, object]]:
+    """The options chat and completion share, validated (only those given), and the request fields no
+    builder handles (see :func:`~ollixir._ops.base.with_extra`)."""
     fields: dict[str, Any] = {}
     if format is not None:
         fields["format_"] = to_format(format)
@@ -54,7 +49,7 @@ def _generation_fields(
             fields[key] = v.check_bool(value, key)
     if top_logprobs is not None:
         fields["top_logprobs"] = v.check_top_logprobs(top_logprobs)
-    return fields
+    return fields, extra
 
 
 def _generation_call(
@@ -96,17 +91,18 @@ def chat(
         raise RequestError(
             "messages must not be empty (use preload() to only load a model)", param="messages"
         )
+    known, extra = _generation_fields(**shared)
     request = ChatRequest(
         model=name,
         messages=msgs,
         stream=stream,
         tools=UNSET if tools is None else to_tools(tools),
-        **_generation_fields(**shared),
+        **known,
     )
     return _generation_call(
         "chat",
         "/api/chat",
-        request.to_dict(),
+        with_extra("chat", request, extra),
         stream=stream,
         final=_fastpath.chat_response if typed else identity,
         chunk=_fastpath.chat_chunk if typed else identity,
@@ -140,6 +136,7 @@ def completion(
         raise RequestError(
             "prompt is required for completion (use preload() to only load a model)", param="prompt"
         )
+    known, extra = _generation_fields(**shared)
     request = GenerateRequest(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
@@ -151,12 +148,12 @@ def completion(
         template=UNSET if template is None else v.check_str(template, "template"),
         context=UNSET if context is None else _int_list(context, "context"),
         raw=UNSET if raw is None else v.check_bool(raw, "raw"),
-        **_generation_fields(**shared),
+        **known,
     )
     return _generation_call(
         "completion",
         "/api/generate",
-        request.to_dict(),
+        with_extra("completion", request, extra),
         stream=stream,
         final=GenerateResponse.from_dict if typed else identity,
         chunk=_fastpath.generate_chunk if typed else identity,
@@ -182,6 +179,7 @@ def embed(
     dimensions: object = None,
     keep_alive: object = None,
     options: object = None,
+    **extra: object,
 ) -> Call:
     from ollixir_api.models import EmbedRequest, EmbedResponse
     from ollixir_api.types import UNSET
@@ -202,7 +200,7 @@ def embed(
         "embed",
         "POST",
         "/api/embed",
-        body=encode(request.to_dict()),
+        body=encode(with_extra("embed", request, extra)),
         read=reader("embed", EmbedResponse.from_dict if typed else identity),
     )
 
@@ -214,6 +212,7 @@ def embeddings(
     *,
     keep_alive: object = None,
     options: object = None,
+    **extra: object,
 ) -> Call:
     from ollixir_api.models import EmbeddingsRequest, EmbeddingsResponse
     from ollixir_api.types import UNSET
@@ -231,7 +230,7 @@ def embeddings(
         "embeddings",
         "POST",
         "/api/embeddings",
-        body=encode(request.to_dict()),
+        body=encode(with_extra("embeddings", request, extra)),
         read=reader("embeddings", EmbeddingsResponse.from_dict if typed else identity),
     )
 

@@ -10,7 +10,7 @@ from .._core.blob import BlobSource
 from .._core.call import Call, StreamSpec
 from .._errors import RequestError
 from . import validate as v
-from .base import encode, identity, model_name, reader, true
+from .base import encode, identity, model_name, reader, true, with_extra
 from .convert import to_options
 
 __all__ = [
@@ -69,6 +69,7 @@ def show_model(
     verbose: object = None,
     system: object = None,
     options: object = None,
+    **extra: object,
 ) -> Call:
     from ollixir_api.models import ShowRequest, ShowResponse
     from ollixir_api.types import UNSET
@@ -83,7 +84,7 @@ def show_model(
         "show_model",
         "POST",
         "/api/show",
-        body=encode(request.to_dict()),
+        body=encode(with_extra("show_model", request, extra)),
         read=reader("show_model", ShowResponse.from_dict if typed else identity),
     )
 
@@ -106,7 +107,7 @@ def _progress_call(
 
 
 def pull_model(
-    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
+    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool, **extra: object
 ) -> Call:
     from ollixir_api.models import PullRequest
     from ollixir_api.types import UNSET
@@ -116,11 +117,12 @@ def pull_model(
         insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
-    return _progress_call("pull_model", "/api/pull", typed, stream, request.to_dict(), idempotent=True)
+    body = with_extra("pull_model", request, extra)
+    return _progress_call("pull_model", "/api/pull", typed, stream, body, idempotent=True)
 
 
 def push_model(
-    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
+    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool, **extra: object
 ) -> Call:
     from ollixir_api.models import PushRequest
     from ollixir_api.types import UNSET
@@ -131,7 +133,8 @@ def push_model(
         stream=stream,
     )
     # A push that failed half-way may have uploaded layers already: never repeat it automatically.
-    return _progress_call("push_model", "/api/push", typed, stream, request.to_dict(), idempotent=False)
+    body = with_extra("push_model", request, extra)
+    return _progress_call("push_model", "/api/push", typed, stream, body, idempotent=False)
 
 
 def create_model(typed: bool, fields: dict[str, Any], *, stream: bool) -> Call:
@@ -168,12 +171,12 @@ def _blob_path(digest: str) -> str:
     return "/api/blobs/" + urllib.parse.quote(digest, safe=":")
 
 
-def check_blob(digest_or_data: object) -> Call:
-    if isinstance(digest_or_data, bytes | bytearray | memoryview):
-        digest = v.digest_of(digest_or_data)
+def check_blob(digest: object) -> Call:
+    if isinstance(digest, bytes | bytearray | memoryview):
+        checked = v.digest_of(digest)
     else:
-        digest = v.check_digest(digest_or_data)
-    return Call("check_blob", "HEAD", _blob_path(digest), read=true, not_found=False)
+        checked = v.check_digest(digest)
+    return Call("check_blob", "HEAD", _blob_path(checked), read=true, not_found=False)
 
 
 def create_blob(source: BlobSource, digest: str) -> Call:
@@ -195,12 +198,15 @@ def create_blob(source: BlobSource, digest: str) -> Call:
 # --- ollama.com -------------------------------------------------------------------------------
 
 
-def web_search(typed: bool, query: object, *, max_results: object = 3) -> Call:
+def web_search(typed: bool, query: object, *, max_results: object = None) -> Call:
     from ollixir_api.models import WebSearchRequest, WebSearchResponse
 
     if not isinstance(query, str) or not query.strip():
         raise RequestError("query must be a non-empty string", param="query")
-    request = WebSearchRequest(query=query, max_results=v.check_int(max_results, "max_results", minimum=1))
+    request = WebSearchRequest(
+        query=query,
+        max_results=3 if max_results is None else v.check_int(max_results, "max_results", minimum=1),
+    )
     return Call(
         "web_search",
         "POST",
