@@ -19,7 +19,6 @@ official client's aliases, and each method's prose (with the doctests that ``tes
 from __future__ import annotations
 
 import keyword
-
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -93,7 +92,7 @@ METHODS: list[Method] = [
         positional=["model", "messages"],
         stream=True,
         required=["model"],
-        doc='''
+        doc="""
         The next message of a conversation (``POST /api/chat``).
 
         ``stream=False`` returns a ``ChatResponse``; ``True`` a stream of ``ChatStreamChunk`` whose
@@ -115,7 +114,7 @@ METHODS: list[Method] = [
         ... except ollixir.ResponseError as exc:
         ...     print(exc.status, exc.error)
         404 model 'no-such-model' not found
-        ''',
+        """,
     ),
     Method(
         "completion",
@@ -124,7 +123,7 @@ METHODS: list[Method] = [
         stream=True,
         required=["model"],
         aliases=["generate"],
-        doc='''
+        doc="""
         Complete a prompt (``POST /api/generate``); streaming as for :meth:`chat`.
 
         >>> reply = client.completion("llama3.2", "Why is the sky blue?")
@@ -135,14 +134,14 @@ METHODS: list[Method] = [
 
         >>> client.completion("codellama:code", "def add(a, b):", suffix="    return c").response
         'You said: def add(a, b): [suffix:     return c]'
-        ''',
+        """,
     ),
     Method(
         "embed",
         "embed",
         positional=["model", "input"],
         required=["model"],
-        doc='''
+        doc="""
         Embedding vectors for one text or a batch (``POST /api/embed``).
 
         >>> response = client.embed("all-minilm", ["first text", "second text"])
@@ -150,19 +149,19 @@ METHODS: list[Method] = [
         (2, 384)
         >>> len(client.embed("all-minilm", "one text", dimensions=64).embeddings[0])
         64
-        ''',
+        """,
     ),
     Method(
         "embeddings",
         "embeddings",
         positional=["model", "prompt"],
         required=["model"],
-        doc='''
+        doc="""
         One un-normalised embedding from the legacy ``POST /api/embeddings``; prefer :meth:`embed`.
 
         >>> len(client.embeddings("all-minilm", "hello").embedding)
         384
-        ''',
+        """,
     ),
     Method(
         "preload",
@@ -171,7 +170,7 @@ METHODS: list[Method] = [
         required=["model"],
         fields=["model", "keep_alive"],
         fixed="bool",
-        doc='''
+        doc="""
         Load a model without generating (keep_alive defaults to 5 minutes; -1 keeps it loaded).
         True when loaded, False when the model does not exist.
 
@@ -181,7 +180,7 @@ METHODS: list[Method] = [
         ['llama3.2:latest']
         >>> client.preload("no-such-model")
         False
-        ''',
+        """,
     ),
     Method(
         "unload",
@@ -190,14 +189,14 @@ METHODS: list[Method] = [
         required=["model"],
         fields=["model"],
         fixed="bool",
-        doc='''
+        doc="""
         Unload a model from memory now. True when unloaded, False when the model does not exist.
 
         >>> client.preload("llama3.2"), client.unload("llama3.2")
         (True, True)
         >>> client.list_running().models
         []
-        ''',
+        """,
     ),
     Method(
         "list_models",
@@ -243,7 +242,7 @@ METHODS: list[Method] = [
         stream=True,
         aliases=["create"],
         extras=[MODELFILE],
-        doc='''
+        doc="""
         Create a model (``POST /api/create``) from ``from_=``, ``files=`` or ``modelfile=``.
 
         Local files named by a Modelfile's FROM/ADAPTER lines, or given as paths in ``files=`` /
@@ -255,7 +254,7 @@ METHODS: list[Method] = [
         'success'
         >>> client.show_model("mario").system
         'You are Mario.'
-        ''',
+        """,
     ),
     Method(
         "copy_model",
@@ -427,9 +426,13 @@ def spec_type(schema: dict[str, Any], spec: dict[str, Any]) -> str:
         return "Literal[" + ", ".join(repr(v) for v in schema["enum"]) + "]"
     if kind == "array":
         return f"Sequence[{spec_type(schema.get('items', {}), spec)}]"
-    return {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "object": "Mapping[str, Any]"}.get(
-        kind or "", "Any"
-    )
+    return {
+        "string": "str",
+        "integer": "int",
+        "number": "float",
+        "boolean": "bool",
+        "object": "Mapping[str, Any]",
+    }.get(kind or "", "Any")
 
 
 def one_line(text: str) -> str:
@@ -598,7 +601,10 @@ def api_module(spec: dict[str, Any], is_async: bool) -> str:
             continue
         models.add(typed)
         forms: list[tuple[str, str, str]] = []
-        for marker, result, piece in (("TypedResults", typed, chunk or typed), ("DictResults", "JSON", "JSON")):
+        for marker, result, piece in (
+            ("TypedResults", typed, chunk or typed),
+            ("DictResults", "JSON", "JSON"),
+        ):
             if chunk:
                 models.add(chunk)
             forms.append((marker, "Literal[False] = False", result))

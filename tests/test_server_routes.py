@@ -43,7 +43,9 @@ def test_compat_routes_are_served(ollama_server: OllamaTestServer, method: str, 
     assert not _is_gin_default(r), f"{method} {path}: {r.status_code} {r.text!r}"
 
 
-@pytest.mark.parametrize(("method", "path"), sorted(_UNSERVED), ids=[f"{m} {p}" for m, p in sorted(_UNSERVED)])
+@pytest.mark.parametrize(
+    ("method", "path"), sorted(_UNSERVED), ids=[f"{m} {p}" for m, p in sorted(_UNSERVED)]
+)
 def test_transcription_is_not_served(ollama_server: OllamaTestServer, method: str, path: str) -> None:
     r = httpx.request(method, ollama_server.url + _concrete(path), content=b"{}", timeout=10)
     assert (r.status_code, r.text) == (404, "404 page not found")
