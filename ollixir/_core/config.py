@@ -7,7 +7,7 @@ import ipaddress
 import os
 import sys
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -28,7 +28,7 @@ DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=None, write=None, pool=None)
 DEFAULT_CLOUD_URL = "https://ollama.com"
 USER_AGENT = f"ollixir/{__version__} (Python {sys.version_info.major}.{sys.version_info.minor})"
 
-HeadersLike = Mapping[str, str] | Iterable[tuple[str, str]]
+from .options import HeadersLike
 
 
 @dataclass(slots=True)

@@ -14,4 +14,7 @@ def mistakes(
     _ = client.embed("m", "x").embedding  # E: embed returns .embeddings
     s: str = client.copy("a", "b")  # E: copy returns bool
     _ = dicts.chat("m", []).message  # E: dict results have no attributes
+    ollixir.init("http://x", verfy=False)  # E: misspelt httpx option
+    ollixir.AsyncClient("http://x", transport=ollixir.Client().http._transport)  # E: a sync transport
+    client.pull("m", usename="me")  # E: misspelt request field
     print(n, s)
