@@ -665,11 +665,103 @@ def api_module(spec: dict[str, Any], is_async: bool) -> str:
     )
 
 
+def functions_module(spec: dict[str, Any], is_async: bool) -> str:
+    """Module-level operations: the client first (the seed's form) or none (a default client, as the
+    official client's ``ollama.chat(...)``)."""
+    client = "AsyncClient" if is_async else "Client"
+    stream_cls = "AsyncStream" if is_async else "Stream"
+    sink = "AsyncSink" if is_async else "SyncSink"
+    task = "asyncio.Task" if is_async else "Future"
+    adef = "async def" if is_async else "def"
+    models: set[str] = set()
+    body: list[str] = []
+    runtime: list[str] = []
+    for method in METHODS:
+        params = params_of(method, spec)
+        typed, chunk = result_type(method, spec)
+        forms: list[tuple[str, str | None, str]] = []  # (client type or None, stream type, result)
+        if method.fixed:
+            forms = [(f"{client}[Any]", None, method.fixed), (None, None, method.fixed)]
+        else:
+            models.add(typed)
+            if chunk:
+                models.add(chunk)
+            for marker, result, piece in (
+                ("TypedResults", typed, chunk or typed),
+                ("DictResults", "JSON", "JSON"),
+                (None, typed, chunk or typed),
+            ):
+                owner = f"{client}[{marker}]" if marker else None
+                forms.append((owner, "Literal[False] = False" if method.stream else None, result))
+                if method.stream:
+                    forms.append((owner, "Literal[True]", f"{stream_cls}[{piece}, {result}]"))
+                    forms.append((owner, f"{sink}[{piece}]", f"{task}[{result}]"))
+        for owner, stream_type, result in forms:
+            sig = signature(params, stream_type, False, f"client: {owner}, /" if owner else "")
+            sig = sig.lstrip(", ")
+            body.append("    @overload")
+            body.append(f"    {adef} {method.name}({sig}) -> {result}: ...")
+        body.append(f"    {adef} {method.name}(*args: Any, **kwargs: Any) -> Any: ...\n")
+        runtime.append(f'    {method.name} = _dispatch("{method.name}", {client}, {"default_async" if is_async else "default"})')
+    aliases = [(a, m.name) for m in METHODS for a in m.aliases]
+    names = sorted([m.name for m in METHODS] + [a for a, _ in aliases])
+    imports = ",\n        ".join(sorted(models))
+    where = "ollixir.aio" if is_async else "ollixir"
+    doc = (
+        f"Module-level operations of :mod:`{where}`: ``{where}.chat(client, ...)`` with a client first, as"
+        " in the seed, or\n``" + where + ".chat(model=..., messages=...)`` with a default client from"
+        " ``OLLAMA_HOST``/``OLLAMA_API_KEY``\n(the official client's form)."
+    )
+    return "\n".join(
+        [
+            HEADER.format(doc=doc),
+            "from __future__ import annotations\n",
+            *(["import asyncio"] if is_async else []),
+            "import os",
+            "from collections.abc import Mapping, Sequence",
+            *([] if is_async else ["from concurrent.futures import Future"]),
+            "from typing import TYPE_CHECKING, Any, Literal, overload\n",
+            f"from .{'async_client' if is_async else 'client'} import {client}",
+            f"from .default import _dispatch, {'default_async' if is_async else 'default'}\n",
+            "if TYPE_CHECKING:",
+            f"    from ollixir_api.models import (\n        {imports},\n    )\n",
+            "    from .._core.blob import BlobSourceLike",
+            "    from .._core.retry import RetryPolicy",
+            f"    from .._core.stream import {stream_cls}",
+            "    from .types import (",
+            "        JSON,",
+            f"        {sink},",
+            "        DictResults,",
+            "        FormatLike,",
+            "        ImageLike,",
+            "        KeepAliveLike,",
+            "        MessageLike,",
+            "        OptionsLike,",
+            "        ThinkLike,",
+            "        TimeoutLike,",
+            "        ToolLike,",
+            "        TypedResults,",
+            "    )\n",
+            "__all__ = [" + ", ".join(f'"{n}"' for n in names) + "]\n",
+            "if TYPE_CHECKING:\n",
+            *body,
+            "else:",
+            *runtime,
+            "",
+            "# The official Python client's names.",
+            *[f"{a} = {n}" for a, n in aliases],
+            "",
+        ]
+    )
+
+
 def main() -> int:
     spec = yaml.safe_load((ROOT / "openapi.yaml").read_text())
     (OUT / "operations.py").write_text(runtime_module(spec))
     (OUT / "sync_api.py").write_text(api_module(spec, is_async=False))
     (OUT / "async_api.py").write_text(api_module(spec, is_async=True))
+    (OUT / "functions.py").write_text(functions_module(spec, is_async=False))
+    (OUT / "async_functions.py").write_text(functions_module(spec, is_async=True))
     return 0
 
 
