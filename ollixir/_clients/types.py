@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from ollixir_api.models import Message, Options, ResponseMessage, Tool
 
+    from .._ops.images import Image
+
 __all__ = [
     "CallOptions",
     "ChatOptions",
@@ -55,7 +57,7 @@ FormatLike: TypeAlias = "Literal['json'] | Mapping[str, Any] | type"
 OptionsLike: TypeAlias = "Mapping[str, Any] | Options"
 KeepAliveLike: TypeAlias = str | float | datetime.timedelta
 ThinkLike: TypeAlias = bool | Literal["low", "medium", "high", "max"]
-ImageLike: TypeAlias = bytes | str | os.PathLike[str]
+ImageLike: TypeAlias = "bytes | str | os.PathLike[str] | Image"
 TimeoutLike: TypeAlias = float | httpx.Timeout | None
 
 # Process mode: where chunks go when ``stream=`` is not a bool.
