@@ -4,13 +4,17 @@ The rules mirror the server's own non-streaming mode (ollama-api.md §1.4): text
 concatenated, logprobs and tool calls are collected from every chunk, and every other field comes
 from the last chunk. A stream that ends before its final chunk is an error, never a silent
 truncation.
+
+Chunks reach ``add`` already checked by the typed models, except with ``response_format="dict"``:
+there a value of the wrong JSON type in a field being folded is a :class:`ProtocolError` naming the
+field, never a ``TypeError`` from joining it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ._errors import ProtocolError
+from ._errors import ProtocolError, malformed_field
 
 __all__ = ["Aggregator", "ChatAggregator", "GenerateAggregator", "ProgressAggregator"]
 
@@ -30,6 +34,11 @@ class Aggregator:
 
     def result(self) -> dict[str, Any]:
         raise NotImplementedError
+
+    def _wrong(self, path: str, value: object, expected: str) -> ProtocolError:
+        from ollixir_api.types import json_type
+
+        return malformed_field(self.operation, path, f"expected {expected}, got {json_type(value)}")
 
     def _truncated(self, what: str) -> ProtocolError:
         return ProtocolError(
@@ -53,15 +62,23 @@ class GenerateAggregator(Aggregator):
         self._last = chunk
         text = chunk.get("response")
         if text:
+            if type(text) is not str:
+                raise self._wrong("response", text, "string")
             self._text.append(text)
         thinking = chunk.get("thinking")
         if thinking:
+            if type(thinking) is not str:
+                raise self._wrong("thinking", thinking, "string")
             self._thinking.append(thinking)
         logprobs = chunk.get("logprobs")
         if logprobs:
+            if type(logprobs) is not list:
+                raise self._wrong("logprobs", logprobs, "array")
             self._logprobs.extend(logprobs)
         calls = chunk.get("tool_calls")
         if calls:
+            if type(calls) is not list:
+                raise self._wrong("tool_calls", calls, "array")
             self._tool_calls.extend(calls)
         if chunk.get("done") is True:
             self.done = True
@@ -93,18 +110,28 @@ class ChatAggregator(Aggregator):
     def add(self, chunk: dict[str, Any]) -> None:
         self._last = chunk
         message = chunk.get("message")
-        if message:
+        if message is not None:
+            if type(message) is not dict:
+                raise self._wrong("message", message, "object")
             content = message.get("content")
             if content:
+                if type(content) is not str:
+                    raise self._wrong("message.content", content, "string")
                 self._content.append(content)
             thinking = message.get("thinking")
             if thinking:
+                if type(thinking) is not str:
+                    raise self._wrong("message.thinking", thinking, "string")
                 self._thinking.append(thinking)
             calls = message.get("tool_calls")
             if calls:
+                if type(calls) is not list:
+                    raise self._wrong("message.tool_calls", calls, "array")
                 self._tool_calls.extend(calls)
         logprobs = chunk.get("logprobs")
         if logprobs:
+            if type(logprobs) is not list:
+                raise self._wrong("logprobs", logprobs, "array")
             self._logprobs.extend(logprobs)
         if chunk.get("done") is True:
             self.done = True

@@ -1,10 +1,12 @@
 """Cheaper construction of the typed objects that dominate a stream or a model listing.
 
 Almost every chunk of a chat or completion stream carries the same four or five keys. For exactly
-those shapes the generated constructors are called directly, skipping ``from_dict``'s generic
-bookkeeping (a dict copy, a pop per field, imports inside the function); every other shape (final
-chunks with metrics, tool calls, logprobs, unknown keys) goes through ``from_dict``. The results are
-equal either way, which ``tests/test_fastpath.py`` checks.
+those shapes, with every value of the right JSON type, the generated constructors are called
+directly, skipping ``from_dict``'s generic bookkeeping (a lookup and a check per declared field,
+imports inside the function); every other shape (final chunks with metrics, tool calls, logprobs,
+unknown keys, wrong types, missing keys) goes through ``from_dict``, which raises the same
+``ShapeError`` it always does. The results are equal either way, which ``tests/test_fastpath.py``
+checks, including for values of the wrong type.
 
 The constructors are called with positional arguments: for attrs' generated ``__init__`` that is
 about 40 % cheaper than keywords (a 50-model listing: 30 µs against 49 µs). The order is the
@@ -15,7 +17,8 @@ Shapes are recognised by counting rather than by comparing key sets (a set compa
 0.1 µs per key set, which for a listing was as much as building the objects): when every required
 key is present (indexing raises ``KeyError`` otherwise) and the dict's length is the number of
 required keys plus the optional ones found, there is no other key that ``from_dict`` would have put
-into ``additional_properties``.
+into ``additional_properties``. Values are checked with ``type(x) is str`` and the like: exact JSON
+types pass, anything else (including ``None`` and subclasses) falls back to ``from_dict``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ollixir_api import ShapeError
 from ollixir_api.models import (
     ChatResponse,
     ChatStreamChunk,
@@ -33,46 +37,68 @@ from ollixir_api.models import (
     ModelSummary,
     ResponseMessage,
 )
-from ollixir_api.types import UNSET
 
 __all__ = ["chat_chunk", "chat_response", "generate_chunk", "list_response", "message"]
 
 _parse_time = datetime.fromisoformat
+# What an unparsable value makes the fast path give up with (from_dict then reports it properly).
+_FALLBACK = (KeyError, TypeError, ValueError)
 
 
 def _response_message(m: Any) -> ResponseMessage | None:
-    """A message with only role, content and perhaps thinking; None (or KeyError) for other shapes."""
+    """A message with only role, content and perhaps thinking, all strings; None for other shapes."""
     if type(m) is not dict:
         return None
     n = len(m)
+    role = m.get("role")
+    content = m.get("content")
+    if type(role) is not str or type(content) is not str:
+        return None
     if n == 2:
-        return ResponseMessage(m["role"], m["content"])
-    if n == 3:
-        return ResponseMessage(m["role"], m["content"], m["thinking"])
+        return ResponseMessage(role, content)
+    if n == 3 and type(thinking := m.get("thinking")) is str:
+        return ResponseMessage(role, content, thinking)
     return None
 
 
 def chat_chunk(d: dict[str, Any]) -> ChatStreamChunk:
     if len(d) == 4:
         try:
+            model = d["model"]
+            done = d["done"]
             message = _response_message(d["message"])
-            if message is not None:
-                return ChatStreamChunk(d["model"], _parse_time(d["created_at"]), message, d["done"])
-        except KeyError:
+            if message is not None and type(model) is str and type(done) is bool:
+                return ChatStreamChunk(model, _parse_time(d["created_at"]), message, done)
+        except _FALLBACK:
             pass
     return ChatStreamChunk.from_dict(d)
 
 
 def generate_chunk(d: dict[str, Any]) -> GenerateStreamChunk:
-    thinking = d.get("thinking", UNSET)
-    if len(d) == (4 if thinking is UNSET else 5):
+    thinking = d.get("thinking")
+    if len(d) == (4 if thinking is None else 5) and (thinking is None or type(thinking) is str):
         try:
-            return GenerateStreamChunk(
-                d["model"], _parse_time(d["created_at"]), d["response"], d["done"], thinking
-            )
-        except KeyError:
+            model = d["model"]
+            response = d["response"]
+            done = d["done"]
+            if type(model) is str and type(response) is str and type(done) is bool:
+                return GenerateStreamChunk(model, _parse_time(d["created_at"]), response, done, thinking)
+        except _FALLBACK:
             pass
     return GenerateStreamChunk.from_dict(d)
+
+
+def _str_list(value: Any) -> bool:
+    if type(value) is not list:
+        return False
+    for item in value:
+        if type(item) is not str:
+            return False
+    return True
+
+
+def _int(value: Any) -> bool:
+    return value is None or type(value) is int
 
 
 def list_response(d: dict[str, Any]) -> ListResponse:
@@ -85,26 +111,50 @@ def list_response(d: dict[str, Any]) -> ListResponse:
     for m in models:
         try:
             if type(m) is dict and type(details := m["details"]) is dict:
-                capabilities = m.get("capabilities", UNSET)
-                context_length = details.get("context_length", UNSET)
-                embedding_length = details.get("embedding_length", UNSET)
-                if len(m) == (6 if capabilities is UNSET else 7) and len(details) == 6 + (
-                    context_length is not UNSET
-                ) + (embedding_length is not UNSET):
+                capabilities = m.get("capabilities")
+                context_length = details.get("context_length")
+                embedding_length = details.get("embedding_length")
+                families = details["families"]
+                name = m["name"]
+                model = m["model"]
+                size = m["size"]
+                digest = m["digest"]
+                parent_model = details["parent_model"]
+                format_ = details["format"]
+                family = details["family"]
+                parameter_size = details["parameter_size"]
+                quantization_level = details["quantization_level"]
+                if (
+                    len(m) == (6 if capabilities is None else 7)
+                    and len(details) == 6 + (context_length is not None) + (embedding_length is not None)
+                    and type(name) is str
+                    and type(model) is str
+                    and type(size) is int
+                    and type(digest) is str
+                    and type(parent_model) is str
+                    and type(format_) is str
+                    and type(family) is str
+                    and type(parameter_size) is str
+                    and type(quantization_level) is str
+                    and _int(context_length)
+                    and _int(embedding_length)
+                    and (families is None or _str_list(families))
+                    and (capabilities is None or _str_list(capabilities))
+                ):
                     append(
                         ModelSummary(
-                            m["name"],
-                            m["model"],
+                            name,
+                            model,
                             _parse_time(m["modified_at"]),
-                            m["size"],
-                            m["digest"],
+                            size,
+                            digest,
                             ModelDetails(
-                                details["parent_model"],
-                                details["format"],
-                                details["family"],
-                                details["families"],
-                                details["parameter_size"],
-                                details["quantization_level"],
+                                parent_model,
+                                format_,
+                                family,
+                                families,
+                                parameter_size,
+                                quantization_level,
                                 context_length,
                                 embedding_length,
                             ),
@@ -112,10 +162,20 @@ def list_response(d: dict[str, Any]) -> ListResponse:
                         )
                     )
                     continue
-        except KeyError:
+        except _FALLBACK:
             pass
-        append(ModelSummary.from_dict(m))
+        # The usual error path: from_dict raises the ShapeError, with the item's index added here.
+        out.append(_summary_from_dict(m, len(out)))
     return ListResponse(out)
+
+
+def _summary_from_dict(m: Any, index: int) -> ModelSummary:
+    try:
+        return ModelSummary.from_dict(m)
+    except ShapeError as exc:
+        # ListResponse.from_dict would have said where the model sits in the list.
+        exc.at(index).within("models")
+        raise
 
 
 _METRICS = (
@@ -131,20 +191,31 @@ _METRICS = (
 
 def chat_response(d: dict[str, Any]) -> ChatResponse:
     get = d.get
-    metrics = [get(key, UNSET) for key in _METRICS]
-    if len(d) == 4 + sum(value is not UNSET for value in metrics):
-        try:
-            message = _response_message(d["message"])
-            if message is not None:
-                return ChatResponse(d["model"], _parse_time(d["created_at"]), message, d["done"], *metrics)
-        except KeyError:
-            pass
+    metrics = [get(key) for key in _METRICS]
+    if len(d) == 4 + sum(value is not None for value in metrics):
+        reason = metrics[0]
+        if (reason is None or type(reason) is str) and all(
+            value is None or type(value) is int for value in metrics[1:]
+        ):
+            try:
+                model = d["model"]
+                done = d["done"]
+                message = _response_message(d["message"])
+                if message is not None and type(model) is str and type(done) is bool:
+                    return ChatResponse(model, _parse_time(d["created_at"]), message, done, *metrics)
+            except _FALLBACK:
+                pass
     return ChatResponse.from_dict(d)
 
 
 def message(d: dict[str, Any]) -> Message:
-    """A request message; plain ``{"role", "content"}`` dicts (nearly all of them) skip from_dict."""
-    content = d.get("content", UNSET)
-    if len(d) == (1 if content is UNSET else 2) and "role" in d:
-        return Message(d["role"], content)
+    """A request message; plain ``{"role", "content"}`` string dicts (nearly all of them) skip from_dict."""
+    content = d.get("content")
+    role = d.get("role")
+    if (
+        len(d) == (1 if content is None else 2)
+        and type(role) is str
+        and (content is None or type(content) is str)
+    ):
+        return Message(role, content)
     return Message.from_dict(d)

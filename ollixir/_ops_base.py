@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ollixir_api.types import ShapeError
+
 from . import _validate as v
 from ._call import read_json
-from ._errors import ProtocolError, RequestError
+from ._errors import ProtocolError, RequestError, malformed_field
 from ._jsonbody import JsonStream, encode_body
 
 __all__ = ["encode", "identity", "model_name", "reader", "true"]
@@ -28,7 +30,10 @@ def reader(operation: str, parse: Callable[[dict[str, Any]], Any]) -> Callable[[
             raise ProtocolError(
                 f"expected a JSON object, got {type(data).__name__}", status=status, operation=operation
             )
-        return parse(data)
+        try:
+            return parse(data)
+        except ShapeError as exc:
+            raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
 
     return read
 

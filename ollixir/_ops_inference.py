@@ -33,7 +33,7 @@ def _generation_fields(
     top_logprobs: object = None,
     **unknown: object,
 ) -> dict[str, Any]:
-    """The options chat and completion share, validated; only those given (the rest stay UNSET)."""
+    """The options chat and completion share, validated; only those given (the rest stay None)."""
     if unknown:
         from ._options import OPTION_TYPES
 
@@ -82,7 +82,6 @@ def chat(
 ) -> Call:
     """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import ChatRequest
-    from ollixir_api.types import UNSET
 
     from . import _fastpath
 
@@ -100,7 +99,7 @@ def chat(
         model=name,
         messages=msgs,
         stream=stream,
-        tools=UNSET if tools is None else to_tools(tools),
+        tools=None if tools is None else to_tools(tools),
         **_generation_fields(**shared),
     )
     return _generation_call(
@@ -130,7 +129,6 @@ def completion(
 ) -> Call:
     """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import GenerateRequest, GenerateResponse
-    from ollixir_api.types import UNSET
 
     from . import _fastpath
     from ._images import prepare_images
@@ -144,13 +142,13 @@ def completion(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
         stream=stream,
-        suffix=UNSET if suffix is None else v.check_str(suffix, "suffix"),
+        suffix=None if suffix is None else v.check_str(suffix, "suffix"),
         # Binary images stay bytes until the body is written (see _jsonbody.Base64Data).
-        images=UNSET if images is None else cast("list[str]", prepare_images(images, param="images")),
-        system=UNSET if system is None else v.check_str(system, "system"),
-        template=UNSET if template is None else v.check_str(template, "template"),
-        context=UNSET if context is None else _int_list(context, "context"),
-        raw=UNSET if raw is None else v.check_bool(raw, "raw"),
+        images=None if images is None else cast("list[str]", prepare_images(images, param="images")),
+        system=None if system is None else v.check_str(system, "system"),
+        template=None if template is None else v.check_str(template, "template"),
+        context=None if context is None else _int_list(context, "context"),
+        raw=None if raw is None else v.check_bool(raw, "raw"),
         **_generation_fields(**shared),
     )
     return _generation_call(
@@ -184,7 +182,6 @@ def embed(
     options: object = None,
 ) -> Call:
     from ollixir_api.models import EmbedRequest, EmbedResponse
-    from ollixir_api.types import UNSET
 
     name = v.check_model(model)
     if input is None or input == "" or input == []:
@@ -193,10 +190,10 @@ def embed(
     request = EmbedRequest(
         model=name,
         input_=value,
-        truncate=UNSET if truncate is None else v.check_bool(truncate, "truncate"),
-        dimensions=UNSET if dimensions is None else v.check_int(dimensions, "dimensions", minimum=1),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        options=UNSET if options is None else to_options(options),
+        truncate=None if truncate is None else v.check_bool(truncate, "truncate"),
+        dimensions=None if dimensions is None else v.check_int(dimensions, "dimensions", minimum=1),
+        keep_alive=None if keep_alive is None else v.check_keep_alive(keep_alive),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "embed",
@@ -216,7 +213,6 @@ def embeddings(
     options: object = None,
 ) -> Call:
     from ollixir_api.models import EmbeddingsRequest, EmbeddingsResponse
-    from ollixir_api.types import UNSET
 
     name = v.check_model(model)
     if prompt is None or prompt == "":
@@ -224,8 +220,8 @@ def embeddings(
     request = EmbeddingsRequest(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        options=UNSET if options is None else to_options(options),
+        keep_alive=None if keep_alive is None else v.check_keep_alive(keep_alive),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "embeddings",
@@ -239,7 +235,6 @@ def embeddings(
 def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None) -> Call:
     """preload/unload: a prompt-less generate, which the server answers with done_reason load/unload."""
     from ollixir_api.models import GenerateRequest
-    from ollixir_api.types import UNSET
 
     operation = "unload" if unload else "preload"
     name = v.check_model(model)
@@ -247,7 +242,7 @@ def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None)
         alive: str | float | int = 0
     else:
         alive = "5m" if keep_alive is None else v.check_keep_alive(keep_alive)
-    request = GenerateRequest(model=name, stream=False, keep_alive=alive, prompt=UNSET)
+    request = GenerateRequest(model=name, stream=False, keep_alive=alive, prompt=None)
     expected = "unload" if unload else "load"
 
     def read(status: int, body: bytes) -> bool:

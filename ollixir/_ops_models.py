@@ -9,7 +9,7 @@ from . import _validate as v
 from ._aggregate import ProgressAggregator
 from ._blob import BlobSource
 from ._call import Call, StreamSpec
-from ._convert import to_options
+from ._convert import build, to_options
 from ._errors import RequestError
 from ._ops_base import encode, identity, model_name, reader, true
 
@@ -71,13 +71,12 @@ def show_model(
     options: object = None,
 ) -> Call:
     from ollixir_api.models import ShowRequest, ShowResponse
-    from ollixir_api.types import UNSET
 
     request = ShowRequest(
         model=model_name(model, name),
-        verbose=UNSET if verbose is None else v.check_bool(verbose, "verbose"),
-        system=UNSET if system is None else v.check_str(system, "system"),
-        options=UNSET if options is None else to_options(options),
+        verbose=None if verbose is None else v.check_bool(verbose, "verbose"),
+        system=None if system is None else v.check_str(system, "system"),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "show_model",
@@ -109,11 +108,10 @@ def pull_model(
     typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
 ) -> Call:
     from ollixir_api.models import PullRequest
-    from ollixir_api.types import UNSET
 
     request = PullRequest(
         model=model_name(model, name),
-        insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
     return _progress_call("pull_model", "/api/pull", typed, stream, request.to_dict(), idempotent=True)
@@ -123,11 +121,10 @@ def push_model(
     typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
 ) -> Call:
     from ollixir_api.models import PushRequest
-    from ollixir_api.types import UNSET
 
     request = PushRequest(
         model=model_name(model, name),
-        insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
     # A push that failed half-way may have uploaded layers already: never repeat it automatically.
@@ -138,7 +135,7 @@ def create_model(typed: bool, fields: dict[str, Any], *, stream: bool) -> Call:
     """``fields`` are the already-resolved /api/create fields (see ``_create``)."""
     from ollixir_api.models import CreateRequest
 
-    request = CreateRequest.from_dict({**fields, "stream": stream})
+    request = build(CreateRequest.from_dict, {**fields, "stream": stream}, "create_model")
     return _progress_call("create_model", "/api/create", typed, stream, request.to_dict(), idempotent=True)
 
 

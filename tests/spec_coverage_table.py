@@ -203,7 +203,7 @@ REQUIRED = {
     "Tool": {"function"},
     "ToolFunction": {"name"},
     "ToolCall": {"function"},
-    "ToolCallFunction": {"name"},
+    "ToolCallFunction": {"name", "arguments"},
     "Logprob": {"token", "logprob"},
     "TokenLogprob": {"token", "logprob"},
     "ModelDetails": {"parent_model", "format", "family", "families", "parameter_size", "quantization_level"},

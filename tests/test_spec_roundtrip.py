@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from ollixir_api import models
+from ollixir_api import ShapeError, models
 from ollixir_api.models import (
     ChatRequest,
     ChatStreamChunk,
@@ -177,11 +177,12 @@ def test_stream_error_line_is_not_a_chunk() -> None:
     # A failed stream ends with {"error": ...} under HTTP 200; only ErrorResponse accepts it, so a
     # reader must look for the "error" key before parsing a chunk.
     line = {"error": "an error was encountered while running the model"}
-    with pytest.raises(KeyError):
+    with pytest.raises(ShapeError, match="required key is missing"):
         GenerateStreamChunk.from_dict(line)
     assert ErrorResponse.from_dict(line).error == line["error"]
 
 
 def test_missing_required_key_is_rejected() -> None:
-    with pytest.raises(KeyError):
+    with pytest.raises(ShapeError) as caught:
         ListResponse.from_dict({})
+    assert (caught.value.path, caught.value.cause) == ("models", "required key is missing")

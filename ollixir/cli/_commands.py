@@ -81,7 +81,7 @@ def _section(title: str, rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _show_summary(reply: ShowResponse) -> str:
-    info: Mapping[str, Any] = reply.model_info.to_dict() if reply.model_info is not None else {}
+    info: Mapping[str, Any] = reply.model_info or {}
     arch = str(info.get("general.architecture") or reply.details.family)
     model_rows = [
         ["architecture", arch],
@@ -91,7 +91,7 @@ def _show_summary(reply: ShowResponse) -> str:
         ["quantization", reply.details.quantization_level],
     ]
     lines = _section("Model", [row for row in model_rows if row[1]])
-    capabilities = reply.capabilities if isinstance(reply.capabilities, list) else []
+    capabilities = reply.capabilities or []
     lines += _section("Capabilities", [[c] for c in capabilities])
     parameters = reply.parameters if isinstance(reply.parameters, str) else ""
     lines += _section(
