@@ -30,6 +30,7 @@ from ollixir_api import ShapeError
 from ollixir_api.models import (
     ChatResponse,
     ChatStreamChunk,
+    EmbedResponse,
     GenerateStreamChunk,
     ListResponse,
     Message,
@@ -38,7 +39,7 @@ from ollixir_api.models import (
     ResponseMessage,
 )
 
-__all__ = ["chat_chunk", "chat_response", "generate_chunk", "list_response", "message"]
+__all__ = ["chat_chunk", "chat_response", "embed_response", "generate_chunk", "list_response", "message"]
 
 _parse_time = datetime.fromisoformat
 # What an unparsable value makes the fast path give up with (from_dict then reports it properly).
@@ -89,12 +90,7 @@ def generate_chunk(d: dict[str, Any]) -> GenerateStreamChunk:
 
 
 def _str_list(value: Any) -> bool:
-    if type(value) is not list:
-        return False
-    for item in value:
-        if type(item) is not str:
-            return False
-    return True
+    return type(value) is list and all(type(item) is str for item in value)
 
 
 def _int(value: Any) -> bool:
@@ -206,6 +202,31 @@ def chat_response(d: dict[str, Any]) -> ChatResponse:
             except _FALLBACK:
                 pass
     return ChatResponse.from_dict(d)
+
+
+_EMBED_METRICS = ("total_duration", "load_duration", "prompt_eval_count")
+
+
+def embed_response(d: dict[str, Any], numbers_checked: bool) -> EmbedResponse:
+    """``numbers_checked``: the caller proved from the JSON text that every vector holds only
+    numbers (``_jsonspans.numbers_only``), which is what from_dict's per-vector check establishes."""
+    if numbers_checked:
+        get = d.get
+        model = get("model")
+        embeddings = get("embeddings")
+        metrics = [get(key) for key in _EMBED_METRICS]
+        if (
+            len(d) == 2 + sum(value is not None for value in metrics)
+            and type(model) is str
+            and type(embeddings) is list
+            and all(value is None or type(value) is int for value in metrics)
+        ):
+            for row in embeddings:
+                if type(row) is not list:
+                    break
+            else:
+                return EmbedResponse(model, embeddings, *metrics)
+    return EmbedResponse.from_dict(d)
 
 
 def message(d: dict[str, Any]) -> Message:

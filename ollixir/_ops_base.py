@@ -8,11 +8,11 @@ from typing import Any
 from ollixir_api.types import ShapeError
 
 from . import _validate as v
-from ._call import read_json
+from ._call import raise_error_object, read_json
 from ._errors import ProtocolError, RequestError, malformed_field
 from ._jsonbody import JsonStream, encode_body
 
-__all__ = ["encode", "identity", "model_name", "reader", "true"]
+__all__ = ["encode", "identity", "model_name", "reader", "spans_reader", "true"]
 
 
 def encode(body: dict[str, Any]) -> bytes | JsonStream:
@@ -32,6 +32,37 @@ def reader(operation: str, parse: Callable[[dict[str, Any]], Any]) -> Callable[[
             )
         try:
             return parse(data)
+        except ShapeError as exc:
+            raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
+
+    return read
+
+
+def spans_reader(
+    operation: str, parse: Callable[[dict[str, Any], str, dict[str, tuple[int, int]]], Any]
+) -> Callable[[int, bytes], Any]:
+    """:func:`reader` for a ``parse`` that also gets the JSON text and each top-level member's span in
+    it (``_jsonspans``). Answers that are not plain objects take :func:`reader`'s path, with
+    ``parse``'s spans empty."""
+    from ._jsonspans import decode_object
+
+    def fallback(data: dict[str, Any]) -> Any:
+        return parse(data, "", {})
+
+    plain = reader(operation, fallback)
+
+    def read(status: int, body: bytes) -> Any:
+        try:
+            text = body.decode()
+        except UnicodeDecodeError:
+            return plain(status, body)
+        decoded = decode_object(text)
+        if decoded is None:
+            return plain(status, body)
+        data, spans = decoded
+        raise_error_object(operation, status, body, data)
+        try:
+            return parse(data, text, spans)
         except ShapeError as exc:
             raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
 

@@ -15,7 +15,7 @@ from ._aggregate import Aggregator, ChatAggregator, GenerateAggregator
 from ._call import Call, StreamSpec, read_json
 from ._convert import to_format, to_messages, to_options, to_tools
 from ._errors import ProtocolError, RequestError
-from ._ops_base import encode, identity, reader
+from ._ops_base import encode, identity, reader, spans_reader
 
 __all__ = ["chat", "completion", "embed", "embeddings", "load"]
 
@@ -181,7 +181,7 @@ def embed(
     keep_alive: object = None,
     options: object = None,
 ) -> Call:
-    from ollixir_api.models import EmbedRequest, EmbedResponse
+    from ollixir_api.models import EmbedRequest
 
     name = v.check_model(model)
     if input is None or input == "" or input == []:
@@ -200,8 +200,18 @@ def embed(
         "POST",
         "/api/embed",
         body=encode(request.to_dict()),
-        read=reader("embed", EmbedResponse.from_dict if typed else identity),
+        read=spans_reader("embed", _embed_response) if typed else reader("embed", identity),
     )
+
+
+def _embed_response(data: dict[str, Any], text: str, spans: dict[str, tuple[int, int]]) -> Any:
+    from . import _fastpath
+    from ._jsonspans import numbers_only
+
+    rows = data.get("embeddings")
+    span = spans.get("embeddings")
+    checked = type(rows) is list and span is not None and numbers_only(text, span, rows)
+    return _fastpath.embed_response(data, checked)
 
 
 def embeddings(

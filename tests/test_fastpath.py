@@ -7,6 +7,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from ollixir_api import ShapeError
@@ -31,7 +32,9 @@ anything = st.one_of(
 )
 
 
-def _same_outcome(fast: Callable[[dict[str, Any]], Any], slow: Callable[[dict[str, Any]], Any], d: Any) -> None:
+def _same_outcome(
+    fast: Callable[[dict[str, Any]], Any], slow: Callable[[dict[str, Any]], Any], d: Any
+) -> None:
     """Both build equal objects, or both raise a ShapeError with the same path and cause."""
     try:
         expected = slow(copy.deepcopy(d))
@@ -352,3 +355,103 @@ def test_not_an_object_is_the_same_error() -> None:
         (list_response, ListResponse.from_dict),
     ):
         _same_outcome(fast, slow, {"models": ["x"], "model": "m", "created_at": "x", "message": 3, "done": 1})
+
+
+# ---------------------------------------------------------------- embed answers, proved from the text
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**6), 10**6),
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.text(alphabet='ab"\\{[tfn ', max_size=4),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+spacing = st.sampled_from([(",", ":"), (", ", ": "), (" ,\n", " :\t")])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=5), json_values, max_size=4), spacing, st.sampled_from(["", " ", "\n\t"])
+)
+def test_decode_object_gives_what_json_loads_gives_and_where(
+    obj: dict[str, Any], separators: tuple[str, str], pad: str
+) -> None:
+    import json
+
+    from ollixir._jsonspans import decode_object
+
+    text = pad + json.dumps(obj, separators=separators) + pad
+    decoded = decode_object(text)
+    assert decoded is not None
+    data, spans = decoded
+    assert data == json.loads(text)
+    for key, (start, end) in spans.items():
+        assert json.loads(text[start:end]) == data[key]
+
+
+@pytest.mark.parametrize("text", ["[1]", '"x"', "{", '{"a": 1} x', '{"a" 1}', '{"a": 1,}', "", "{'a': 1}"])
+def test_decode_object_refuses_what_is_not_a_plain_object(text: str) -> None:
+    from ollixir._jsonspans import decode_object
+
+    assert decode_object(text) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(json_values, max_size=4), max_size=4), spacing)
+def test_numbers_only_is_never_wrong(rows: list[Any], separators: tuple[str, str]) -> None:
+    import json
+
+    from ollixir._jsonspans import decode_object, numbers_only
+
+    text = json.dumps({"embeddings": rows}, separators=separators)
+    decoded = decode_object(text)
+    assert decoded is not None
+    data, spans = decoded
+    all_numbers = all(
+        isinstance(row, list) and all(isinstance(x, int | float) and not isinstance(x, bool) for x in row)
+        for row in data["embeddings"]
+    )
+    assert numbers_only(text, spans["embeddings"], data["embeddings"]) == all_numbers
+
+
+embed_answer = st.fixed_dictionaries(
+    {"model": text, "embeddings": st.lists(st.lists(st.floats(-1, 1, width=32), max_size=5), max_size=4)},
+    optional={"total_duration": st.integers(0, 10**9), "prompt_eval_count": st.integers(0, 99), "odd": text},
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    embed_answer,
+    st.sampled_from(["model", "embeddings", "total_duration", None]),
+    anything,
+    st.integers(0, 20),
+)
+def test_embed_reader_equals_from_dict(answer: dict[str, Any], key: str | None, bad: Any, where: int) -> None:
+    import json
+
+    from ollixir_api.models import EmbedResponse
+
+    from ollixir._jsonspans import decode_object
+    from ollixir._ops_inference import _embed_response
+
+    answer = _maybe_break(answer, key, bad)
+    rows = answer.get("embeddings")
+    if key is None and rows and rows[where % len(rows)]:
+        # Break one number instead: the text-level proof must notice it.
+        row = rows[where % len(rows)]
+        row[where % len(row)] = bad
+    text = json.dumps(answer)
+    decoded = decode_object(text)
+    assert decoded is not None
+
+    def fast(d: dict[str, Any]) -> Any:
+        return _embed_response(d, text, decoded[1])
+
+    _same_outcome(fast, EmbedResponse.from_dict, decoded[0])

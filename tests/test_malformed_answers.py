@@ -154,8 +154,18 @@ OPERATIONS: dict[str, tuple[Any, str, str | None, list[Any]]] = {
         "ProgressResponse",
         _progress(),
     ),
-    "pull_model": (lambda c, **kw: c.pull_model("m", **kw), "ProgressResponse", "ProgressResponse", _progress()),
-    "push_model": (lambda c, **kw: c.push_model("me/m", **kw), "ProgressResponse", "ProgressResponse", _progress()),
+    "pull_model": (
+        lambda c, **kw: c.pull_model("m", **kw),
+        "ProgressResponse",
+        "ProgressResponse",
+        _progress(),
+    ),
+    "push_model": (
+        lambda c, **kw: c.push_model("me/m", **kw),
+        "ProgressResponse",
+        "ProgressResponse",
+        _progress(),
+    ),
     "version": (lambda c: c.version(), "VersionResponse", None, []),
     "web_search": (lambda c: c.web_search("q"), "WebSearchResponse", None, []),
     "web_fetch": (lambda c: c.web_fetch("https://example.com"), "WebFetchResponse", None, []),
@@ -329,15 +339,25 @@ def test_a_mutated_answer_is_a_result_or_a_protocol_error_naming_the_field(
 
 
 @pytest.mark.parametrize("mode", ["typed", "dict"])
-def test_known_mutations_name_their_fields(canned: tuple[Canned, str], clients: dict[str, Any], mode: str) -> None:
+def test_known_mutations_name_their_fields(
+    canned: tuple[Canned, str], clients: dict[str, Any], mode: str
+) -> None:
     """A few fixed cases, so a regression shows up as a readable failure and not only in hypothesis."""
     state, _ = canned
-    chunk = {"model": "m", "created_at": "2026-08-21T10:00:00Z", "message": {"role": "assistant", "content": 5}, "done": True}
+    chunk = {
+        "model": "m",
+        "created_at": "2026-08-21T10:00:00Z",
+        "message": {"role": "assistant", "content": 5},
+        "done": True,
+    }
     state.content_type = "application/x-ndjson"
     state.body = json.dumps(chunk).encode() + b"\n"
     with pytest.raises(ollixir.ProtocolError) as caught:
         _run(clients[mode], "chat", stream=True)
-    assert str(caught.value) == "chat: response field 'message.content': expected string, got integer (status 200)"
+    assert (
+        str(caught.value)
+        == "chat: response field 'message.content': expected string, got integer (status 200)"
+    )
 
     state.content_type = "application/json"
     state.body = json.dumps({"models": [{"name": "x"}]}).encode()

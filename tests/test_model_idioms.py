@@ -142,7 +142,9 @@ def test_absent_is_none_and_to_dict_gives_back_the_answer(ollama_server: Any) ->
 def _normalise(value: Any) -> Any:
     # datetime.isoformat writes "+00:00" and microseconds where the server wrote "Z" and nanoseconds.
     if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items() if k not in {"created_at", "modified_at", "expires_at"}}
+        return {
+            k: _normalise(v) for k, v in value.items() if k not in {"created_at", "modified_at", "expires_at"}
+        }
     if isinstance(value, list):
         return [_normalise(v) for v in value]
     return value
@@ -175,7 +177,9 @@ def test_free_form_json_is_plain_dicts(client: Any) -> None:
     info = client.show_model("llama3.2")
     assert isinstance(info.model_info, dict) and isinstance(info.model_info, ModelInfo)
     assert json.loads(json.dumps(info.model_info)) == info.model_info
-    r = client.chat("llama3.2", [{"role": "user", "content": "get_weather city=Oslo days=3"}], tools=[WEATHER])
+    r = client.chat(
+        "llama3.2", [{"role": "user", "content": "get_weather city=Oslo days=3"}], tools=[WEATHER]
+    )
     [call] = r.message.tool_calls or []
     arguments = call.function.arguments
     assert isinstance(arguments, dict) and isinstance(arguments, ToolCallFunctionArguments)
@@ -186,13 +190,18 @@ def test_tool_arguments_spread_into_the_function(client: Any) -> None:
     def get_weather(city: str, days: int = 1) -> str:
         return f"{city} for {days} days"
 
-    r = client.chat("llama3.2", [{"role": "user", "content": "get_weather city=Oslo days=3"}], tools=[WEATHER])
+    r = client.chat(
+        "llama3.2", [{"role": "user", "content": "get_weather city=Oslo days=3"}], tools=[WEATHER]
+    )
     [call] = r.message.tool_calls or []
     assert get_weather(**call.function.arguments) == "Oslo for 3 days"
     assert tools.call_tool(get_weather, call.function.arguments) == "Oslo for 3 days"
     # The message goes straight back into the history, arguments and all.
     history = [*USER, r.message, {"role": "tool", "content": "sunny", "tool_name": "get_weather"}]
-    assert client.chat("llama3.2", history, tools=[WEATHER]).message.content == "Tool results: get_weather: sunny"
+    assert (
+        client.chat("llama3.2", history, tools=[WEATHER]).message.content
+        == "Tool results: get_weather: sunny"
+    )
 
 
 def test_requests_send_only_what_is_set(ollama_server: Any) -> None:

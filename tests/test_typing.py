@@ -36,7 +36,7 @@ def test_mistakes_are_type_errors() -> None:
     assert expected == flagged, result.stdout
 
 
-DICT_STYLE_OK = '''
+DICT_STYLE_OK = """
 from __future__ import annotations
 
 from typing import Any
@@ -67,9 +67,9 @@ def program(client: ollixir.Client[ollixir.TypedResults]) -> None:
     info = client.show("m")
     arch = info.model_info.get("general.architecture") if info.model_info is not None else None
     print(arch, info["details"]["format"])
-'''
+"""
 
-DICT_STYLE_WRONG = '''
+DICT_STYLE_WRONG = """
 from __future__ import annotations
 
 import ollixir
@@ -85,7 +85,7 @@ def program(client: ollixir.Client[ollixir.TypedResults]) -> None:
         for update in progress:
             print(update.completed / update.total)  # E: both may be None
     print(n, reason)
-'''
+"""
 
 
 def test_dict_style_access_is_typed_per_key(tmp_path: Path) -> None:
