@@ -89,12 +89,7 @@ def generate_chunk(d: dict[str, Any]) -> GenerateStreamChunk:
     return GenerateStreamChunk.from_dict(d)
 
 
-def _str_list(value: Any) -> bool:
-    return type(value) is list and all(type(item) is str for item in value)
-
-
-def _int(value: Any) -> bool:
-    return value is None or type(value) is int
+_join = "".join
 
 
 def list_response(d: dict[str, Any]) -> ListResponse:
@@ -111,9 +106,9 @@ def list_response(d: dict[str, Any]) -> ListResponse:
                 context_length = details.get("context_length")
                 embedding_length = details.get("embedding_length")
                 families = details["families"]
+                size = m["size"]
                 name = m["name"]
                 model = m["model"]
-                size = m["size"]
                 digest = m["digest"]
                 parent_model = details["parent_model"]
                 format_ = details["format"]
@@ -123,20 +118,28 @@ def list_response(d: dict[str, Any]) -> ListResponse:
                 if (
                     len(m) == (6 if capabilities is None else 7)
                     and len(details) == 6 + (context_length is not None) + (embedding_length is not None)
-                    and type(name) is str
-                    and type(model) is str
                     and type(size) is int
-                    and type(digest) is str
-                    and type(parent_model) is str
-                    and type(format_) is str
-                    and type(family) is str
-                    and type(parameter_size) is str
-                    and type(quantization_level) is str
-                    and _int(context_length)
-                    and _int(embedding_length)
-                    and (families is None or _str_list(families))
-                    and (capabilities is None or _str_list(capabilities))
+                    and (context_length is None or type(context_length) is int)
+                    and (embedding_length is None or type(embedding_length) is int)
+                    and (families is None or type(families) is list)
+                    and (capabilities is None or type(capabilities) is list)
                 ):
+                    # One "".join checks every string at C speed: TypeError (and so from_dict,
+                    # which says where) unless each item is a str.
+                    _join(
+                        (
+                            name,
+                            model,
+                            digest,
+                            parent_model,
+                            format_,
+                            family,
+                            parameter_size,
+                            quantization_level,
+                            *(families or ()),
+                            *(capabilities or ()),
+                        )
+                    )
                     append(
                         ModelSummary(
                             name,
@@ -188,11 +191,16 @@ _METRICS = (
 def chat_response(d: dict[str, Any]) -> ChatResponse:
     get = d.get
     metrics = [get(key) for key in _METRICS]
-    if len(d) == 4 + sum(value is not None for value in metrics):
-        reason = metrics[0]
-        if (reason is None or type(reason) is str) and all(
-            value is None or type(value) is int for value in metrics[1:]
-        ):
+    found = 4
+    for value in metrics:
+        if value is not None:
+            found += 1
+    reason = metrics[0]
+    if len(d) == found and (reason is None or type(reason) is str):
+        for value in metrics[1:]:
+            if value is not None and type(value) is not int:
+                break
+        else:
             try:
                 model = d["model"]
                 done = d["done"]
