@@ -7,7 +7,8 @@ truncation.
 
 Chunks reach ``add`` already checked by the typed models, except with ``response_format="dict"``:
 there a value of the wrong JSON type in a field being folded is a :class:`ProtocolError` naming the
-field, never a ``TypeError`` from joining it.
+field, never a ``TypeError`` from joining it. Texts are only checked when joining them fails, so the
+per-chunk cost stays that of an append.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ class Aggregator:
 
         return malformed_field(self.operation, path, f"expected {expected}, got {json_type(value)}")
 
+    def _join(self, parts: list[Any], path: str) -> str:
+        try:
+            return "".join(parts)
+        except TypeError:
+            bad = next(part for part in parts if not isinstance(part, str))
+            raise self._wrong(path, bad, "string") from None
+
     def _truncated(self, what: str) -> ProtocolError:
         return ProtocolError(
             f"the stream ended before its {what}; the answer is incomplete",
@@ -62,13 +70,9 @@ class GenerateAggregator(Aggregator):
         self._last = chunk
         text = chunk.get("response")
         if text:
-            if type(text) is not str:
-                raise self._wrong("response", text, "string")
             self._text.append(text)
         thinking = chunk.get("thinking")
         if thinking:
-            if type(thinking) is not str:
-                raise self._wrong("thinking", thinking, "string")
             self._thinking.append(thinking)
         logprobs = chunk.get("logprobs")
         if logprobs:
@@ -87,9 +91,9 @@ class GenerateAggregator(Aggregator):
         if not self.done or self._last is None:
             raise self._truncated("final chunk (done: true)")
         final = dict(self._last)
-        final["response"] = "".join(self._text)
+        final["response"] = self._join(self._text, "response")
         if self._thinking:
-            final["thinking"] = "".join(self._thinking)
+            final["thinking"] = self._join(self._thinking, "thinking")
         if self._logprobs:
             final["logprobs"] = self._logprobs
         if self._tool_calls:
@@ -110,18 +114,15 @@ class ChatAggregator(Aggregator):
     def add(self, chunk: dict[str, Any]) -> None:
         self._last = chunk
         message = chunk.get("message")
-        if message is not None:
-            if type(message) is not dict:
-                raise self._wrong("message", message, "object")
-            content = message.get("content")
+        if message:
+            try:
+                content = message.get("content")
+            except AttributeError:
+                raise self._wrong("message", message, "object") from None
             if content:
-                if type(content) is not str:
-                    raise self._wrong("message.content", content, "string")
                 self._content.append(content)
             thinking = message.get("thinking")
             if thinking:
-                if type(thinking) is not str:
-                    raise self._wrong("message.thinking", thinking, "string")
                 self._thinking.append(thinking)
             calls = message.get("tool_calls")
             if calls:
@@ -141,9 +142,9 @@ class ChatAggregator(Aggregator):
             raise self._truncated("final chunk (done: true)")
         final = dict(self._last)
         message = dict(final.get("message") or {"role": "assistant"})
-        message["content"] = "".join(self._content)
+        message["content"] = self._join(self._content, "message.content")
         if self._thinking:
-            message["thinking"] = "".join(self._thinking)
+            message["thinking"] = self._join(self._thinking, "message.thinking")
         if self._tool_calls:
             message["tool_calls"] = self._tool_calls
         else:

@@ -47,14 +47,15 @@ _FALLBACK = (KeyError, TypeError, ValueError)
 
 
 def _response_message(m: Any) -> ResponseMessage | None:
-    """A message with only role, content and perhaps thinking, all strings; None for other shapes."""
+    """A message with only role, content and perhaps thinking, all strings; None for other shapes
+    (or KeyError for a missing key)."""
     if type(m) is not dict:
         return None
-    n = len(m)
-    role = m.get("role")
-    content = m.get("content")
+    role = m["role"]
+    content = m["content"]
     if type(role) is not str or type(content) is not str:
         return None
+    n = len(m)
     if n == 2:
         return ResponseMessage(role, content)
     if n == 3 and type(thinking := m.get("thinking")) is str:
@@ -63,13 +64,24 @@ def _response_message(m: Any) -> ResponseMessage | None:
 
 
 def chat_chunk(d: dict[str, Any]) -> ChatStreamChunk:
+    # The hot path of a chat stream: everything inline, no helper calls.
     if len(d) == 4:
         try:
-            model = d["model"]
-            done = d["done"]
-            message = _response_message(d["message"])
-            if message is not None and type(model) is str and type(done) is bool:
-                return ChatStreamChunk(model, _parse_time(d["created_at"]), message, done)
+            m = d["message"]
+            if type(m) is dict:
+                role = m["role"]
+                content = m["content"]
+                model = d["model"]
+                done = d["done"]
+                if type(role) is str and type(content) is str and type(model) is str and type(done) is bool:
+                    n = len(m)
+                    if n == 2:
+                        message = ResponseMessage(role, content)
+                    elif n == 3 and type(thinking := m.get("thinking")) is str:
+                        message = ResponseMessage(role, content, thinking)
+                    else:
+                        return ChatStreamChunk.from_dict(d)
+                    return ChatStreamChunk(model, _parse_time(d["created_at"]), message, done)
         except _FALLBACK:
             pass
     return ChatStreamChunk.from_dict(d)
