@@ -17,8 +17,9 @@ def main() -> None:
         return
     with connect() as client:
         page = client.web_fetch("https://ollama.com")
-    print("title:", page.title)
-    print("content:", page.content[:200])
+    # ollama.com's answers carry no compatibility promise, so every field is optional.
+    print("title:", page.title or "")
+    print("content:", (page.content or "")[:200])
     links = page.links or []
     print(f"{len(links)} link(s), e.g. {links[:3]}")
 

@@ -17,9 +17,11 @@ def main() -> None:
         return
     with connect() as client:
         found = client.web_search("what is ollama?", max_results=3)
-    print(f"{len(found.results)} result(s):")
-    for result in found.results:
-        print(f"- {result.title}\n  {result.url}\n  {result.content[:100]}")
+    # ollama.com's answers carry no compatibility promise, so every field is optional.
+    results = found.results or []
+    print(f"{len(results)} result(s):")
+    for result in results:
+        print(f"- {result.title or ''}\n  {result.url or ''}\n  {(result.content or '')[:100]}")
 
 
 if __name__ == "__main__":

@@ -25,62 +25,62 @@ if TYPE_CHECKING:
     from . import presets as presets
     from . import tools as tools
     from . import web as web
-    from ._async_client import AsyncClient
-    from ._client import Client
-    from ._functions import chat as chat
-    from ._functions import check_blob as check_blob
-    from ._functions import completion as completion
-    from ._functions import copy as copy
-    from ._functions import copy_model as copy_model
-    from ._functions import create as create
-    from ._functions import create_blob as create_blob
-    from ._functions import create_model as create_model
-    from ._functions import delete as delete
-    from ._functions import delete_model as delete_model
-    from ._functions import embed as embed
-    from ._functions import embeddings as embeddings
-    from ._functions import generate as generate
-    from ._functions import list as list
-    from ._functions import list_models as list_models
-    from ._functions import list_running as list_running
-    from ._functions import preload as preload
-    from ._functions import ps as ps
-    from ._functions import pull as pull
-    from ._functions import pull_model as pull_model
-    from ._functions import push as push
-    from ._functions import push_model as push_model
-    from ._functions import show as show
-    from ._functions import show_model as show_model
-    from ._functions import unload as unload
-    from ._functions import version as version
-    from ._functions import web_fetch as web_fetch
-    from ._functions import web_search as web_search
-    from ._host import parse_host
-    from ._init import init, init_async
-    from ._retry import RetryPolicy, is_retryable
-    from ._schema import StructuredOutputError
-    from ._stream import AsyncStream, Stream
-    from ._structured import parsed
-    from ._transports import aiohttp_transport
-    from ._types import DictResults, TypedResults
+    from ._clients.async_client import AsyncClient
+    from ._clients.client import Client
+    from ._clients.functions import chat as chat
+    from ._clients.functions import check_blob as check_blob
+    from ._clients.functions import completion as completion
+    from ._clients.functions import copy as copy
+    from ._clients.functions import copy_model as copy_model
+    from ._clients.functions import create as create
+    from ._clients.functions import create_blob as create_blob
+    from ._clients.functions import create_model as create_model
+    from ._clients.functions import delete as delete
+    from ._clients.functions import delete_model as delete_model
+    from ._clients.functions import embed as embed
+    from ._clients.functions import embeddings as embeddings
+    from ._clients.functions import generate as generate
+    from ._clients.functions import list as list
+    from ._clients.functions import list_models as list_models
+    from ._clients.functions import list_running as list_running
+    from ._clients.functions import preload as preload
+    from ._clients.functions import ps as ps
+    from ._clients.functions import pull as pull
+    from ._clients.functions import pull_model as pull_model
+    from ._clients.functions import push as push
+    from ._clients.functions import push_model as push_model
+    from ._clients.functions import show as show
+    from ._clients.functions import show_model as show_model
+    from ._clients.functions import unload as unload
+    from ._clients.functions import version as version
+    from ._clients.functions import web_fetch as web_fetch
+    from ._clients.functions import web_search as web_search
+    from ._clients.init import init, init_async
+    from ._clients.types import DictResults, TypedResults
+    from ._core.host import parse_host
+    from ._core.retry import RetryPolicy, is_retryable
+    from ._core.stream import AsyncStream, Stream
+    from ._core.transports import aiohttp_transport
+    from ._schema.schema import StructuredOutputError
+    from ._schema.structured import parsed
     from .modelfile import Modelfile
 
 _LAZY: dict[str, str] = {
-    "Client": "._client",
-    "AsyncClient": "._async_client",
-    "init": "._init",
-    "init_async": "._init",
-    "Stream": "._stream",
-    "AsyncStream": "._stream",
-    "RetryPolicy": "._retry",
-    "is_retryable": "._retry",
-    "parse_host": "._host",
-    "aiohttp_transport": "._transports",
+    "Client": "._clients.client",
+    "AsyncClient": "._clients.async_client",
+    "init": "._clients.init",
+    "init_async": "._clients.init",
+    "Stream": "._core.stream",
+    "AsyncStream": "._core.stream",
+    "RetryPolicy": "._core.retry",
+    "is_retryable": "._core.retry",
+    "parse_host": "._core.host",
+    "aiohttp_transport": "._core.transports",
     "Modelfile": ".modelfile",
-    "StructuredOutputError": "._schema",
-    "parsed": "._structured",
-    "TypedResults": "._types",
-    "DictResults": "._types",
+    "StructuredOutputError": "._schema.schema",
+    "parsed": "._schema.structured",
+    "TypedResults": "._clients.types",
+    "DictResults": "._clients.types",
     "aio": ".aio",
     "helpers": ".helpers",
     "hf": ".hf",
@@ -118,7 +118,7 @@ _FUNCTIONS = [
     "pull",
     "push",
 ]
-_LAZY.update(dict.fromkeys(_FUNCTIONS, "._functions"))
+_LAZY.update(dict.fromkeys(_FUNCTIONS, "._clients.functions"))
 
 __all__ = [
     "AsyncClient",
@@ -185,7 +185,7 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'ollixir' has no attribute {name!r}")
     mod = importlib.import_module(module, __name__)
-    value = mod if module.lstrip(".") == name else getattr(mod, name)
+    value = mod if module == "." + name else getattr(mod, name)
     globals()[name] = value
     return value
 

@@ -6,8 +6,8 @@ signatures and overloads are the methods'.
 
 from __future__ import annotations
 
-from ._async_client import AsyncClient
-from ._init import init_async
+from ._clients.async_client import AsyncClient
+from ._clients.init import init_async
 
 __all__ = [
     "AsyncClient",

@@ -20,8 +20,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, overload
 
+from ._core.retry import is_retryable
 from ._errors import ConnectionError, ProtocolError, ResponseError
-from ._retry import is_retryable
 
 if TYPE_CHECKING:
     from ollixir_api.models import (

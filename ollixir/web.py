@@ -27,12 +27,12 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from ._errors import RequestError
-from ._tool_spec import plain
 from .helpers import decode_arguments
+from .tools._spec import plain
 
 if TYPE_CHECKING:
-    from ._async_client import AsyncClient
-    from ._client import Client
+    from ._clients.async_client import AsyncClient
+    from ._clients.client import Client
 
 __all__ = ["MAX_RESULTS_LIMIT", "TOOL_NAMES", "adispatch", "afunctions", "dispatch", "functions", "tools"]
 

@@ -224,3 +224,29 @@ def test_fake_server_discards_uploads(server: tuple[str, int]) -> None:
         status, body = r.response()
         assert status == 200 and float(body) >= 0
         assert r.response()[0] == 404
+
+
+# --- bench/server_prompts.py: the test server's CPU for big prompts -----------------------------
+
+
+def test_server_prompts_quick_run_reports_every_case() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "server_prompts.py"), "--quick", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(done.stdout)
+    cases = {(r["case"], r["size"]) for r in rows}
+    assert len(cases) == len(rows) == 18
+    for row in rows:
+        assert math.isfinite(row["server_cpu_s"]) and row["server_cpu_s"] >= 0
+        if "stop_latency_ms" in row:
+            assert _positive(row["stop_latency_ms"])
+            assert row["generated"] >= 1
+        else:
+            assert _positive(row["wall_s"]) and _positive(row["answer_mb"])
+            assert row["generated"] >= 8

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import ollixir
-from ollixir import _blob
+from ollixir._core import blob as _blob
 
 
 def test_five_hundred_concurrent_async_chats(ollama_server: Any) -> None:

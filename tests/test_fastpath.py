@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ollixir_api import ShapeError
 from ollixir_api.models import ChatResponse, ChatStreamChunk, GenerateStreamChunk, ListResponse, Message
 
-from ollixir._fastpath import chat_chunk, chat_response, generate_chunk, list_response, message
+from ollixir._ops.fastpath import chat_chunk, chat_response, generate_chunk, list_response, message
 
 text = st.text(max_size=8)
 stamp = st.sampled_from(
@@ -253,7 +253,7 @@ def test_positional_arguments_follow_the_generated_field_order() -> None:
     import attrs
     from ollixir_api.models import ModelDetails, ModelSummary, ResponseMessage
 
-    from ollixir._fastpath import _METRICS
+    from ollixir._ops.fastpath import _METRICS
 
     expected: dict[type, list[str]] = {
         ChatStreamChunk: ["model", "created_at", "message", "done"],
@@ -384,7 +384,7 @@ def test_decode_object_gives_what_json_loads_gives_and_where(
 ) -> None:
     import json
 
-    from ollixir._jsonspans import decode_object
+    from ollixir._core.jsonspans import decode_object
 
     text = pad + json.dumps(obj, separators=separators) + pad
     decoded = decode_object(text)
@@ -397,7 +397,7 @@ def test_decode_object_gives_what_json_loads_gives_and_where(
 
 @pytest.mark.parametrize("text", ["[1]", '"x"', "{", '{"a": 1} x', '{"a" 1}', '{"a": 1,}', "", "{'a': 1}"])
 def test_decode_object_refuses_what_is_not_a_plain_object(text: str) -> None:
-    from ollixir._jsonspans import decode_object
+    from ollixir._core.jsonspans import decode_object
 
     assert decode_object(text) is None
 
@@ -407,7 +407,7 @@ def test_decode_object_refuses_what_is_not_a_plain_object(text: str) -> None:
 def test_numbers_only_is_never_wrong(rows: list[Any], separators: tuple[str, str]) -> None:
     import json
 
-    from ollixir._jsonspans import decode_object, numbers_only
+    from ollixir._core.jsonspans import decode_object, numbers_only
 
     text = json.dumps({"embeddings": rows}, separators=separators)
     decoded = decode_object(text)
@@ -438,8 +438,8 @@ def test_embed_reader_equals_from_dict(answer: dict[str, Any], key: str | None, 
 
     from ollixir_api.models import EmbedResponse
 
-    from ollixir._jsonspans import decode_object
-    from ollixir._ops_inference import _embed_response
+    from ollixir._core.jsonspans import decode_object
+    from ollixir._ops.inference import _embed_response
 
     answer = _maybe_break(answer, key, bad)
     rows = answer.get("embeddings")

@@ -6,7 +6,7 @@ import base64
 import json
 from typing import Any
 
-from ollixir._jsonbody import LARGE, JsonStream, encode_body
+from ollixir._core.jsonbody import LARGE, JsonStream, encode_body
 from tests.clientkit import Api
 
 
@@ -43,8 +43,8 @@ def test_ten_thousand_messages(api: Api, ollama_server: Any) -> None:
 
 
 def test_binary_images_are_encoded_while_writing() -> None:
-    from ollixir._images import prepare_images
-    from ollixir._jsonbody import Base64Data
+    from ollixir._core.jsonbody import Base64Data
+    from ollixir._ops.images import prepare_images
 
     canonical = base64.b64encode(b"\x89PNG\r\n\x1a\nabc").decode()
     prepared = prepare_images([b"\x00\x01\x02", bytearray(b"xyz"), canonical])

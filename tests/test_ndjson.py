@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ollixir import ProtocolError
-from ollixir._ndjson import NdjsonDecoder
+from ollixir._core.ndjson import NdjsonDecoder
 
 json_objects = st.dictionaries(
     st.text(max_size=5),

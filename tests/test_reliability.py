@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ollixir
-from ollixir import _blob
+from ollixir._core import blob as _blob
 from tests.clientkit import Api
 
 USER = [{"role": "user", "content": "one two three"}]
@@ -121,7 +121,7 @@ def test_create_blob_closes_its_file_on_every_error_path(
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=80))
 def test_digest_validation_never_raises_other_errors(value: str) -> None:
-    from ollixir._validate import check_digest
+    from ollixir._ops.validate import check_digest
 
     try:
         assert check_digest(value) == value
@@ -133,6 +133,6 @@ def test_digest_validation_never_raises_other_errors(value: str) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.binary(max_size=200))
 def test_check_blob_hashes_bytes(data: bytes) -> None:
-    from ollixir._validate import digest_of
+    from ollixir._ops.validate import digest_of
 
     assert digest_of(data) == "sha256:" + hashlib.sha256(data).hexdigest()

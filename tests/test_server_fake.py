@@ -286,7 +286,9 @@ def test_empty_embed_input_only_loads(client: httpx.Client) -> None:
     assert [m["name"] for m in client.get("/api/ps").json()["models"]] == ["all-minilm:latest"]
 
 
-def test_images_only_for_vision_models(client: httpx.Client) -> None:
+def test_images_are_counted_by_any_model(client: httpx.Client) -> None:
+    """Images reach the model whether or not it lists ``vision``: no handler in server/routes.go
+    (GenerateHandler, ChatHandler) checks CapabilityVision (sched.go only uses it to raise num_ctx)."""
     image = base64.b64encode(b"\x89PNG fake").decode()
     body = client.post(
         "/api/generate",
@@ -298,13 +300,20 @@ def test_images_only_for_vision_models(client: httpx.Client) -> None:
         },
     ).json()
     assert body["response"] == "You said: what [2 image(s)]"
-    r = client.post(
-        "/api/chat",
-        json={"model": "llama3.2", "messages": [{"role": "user", "content": "x", "images": [image]}]},
-    )
-    assert r.status_code == 400 and r.json() == {
-        "error": "registry.ollama.ai/library/llama3.2:latest does not support vision"
-    }
+    for model in ("llama3.2", "codellama:code"):
+        r = client.post(
+            "/api/chat",
+            json={
+                "model": model,
+                "messages": [{"role": "user", "content": "x", "images": [image]}],
+                "stream": False,
+            },
+        )
+        assert r.status_code == 200 and r.json()["message"]["content"] == "You said: x [1 image(s)]"
+        r = client.post(
+            "/api/generate", json={"model": model, "prompt": "y", "images": [image, image], "stream": False}
+        )
+        assert r.status_code == 200 and r.json()["response"] == "You said: y [2 image(s)]"
 
 
 def test_suffix_on_insert_model(client: httpx.Client) -> None:

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ollixir._errors import OllixirError, RequestError
-from ollixir._schema import StructuredOutputError, json_schema_for, parse_structured
+from ollixir._schema.schema import StructuredOutputError, json_schema_for, parse_structured
 
 
 class Mood(enum.Enum):

@@ -14,8 +14,8 @@ from ._commands import make_client
 if TYPE_CHECKING:
     from ollixir_api.models import ChatResponse
 
-    from .._client import Client
-    from .._types import TypedResults
+    from .._clients.client import Client
+    from .._clients.types import TypedResults
 
 __all__ = ["cmd_run", "stream_answer"]
 

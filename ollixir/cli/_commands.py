@@ -15,15 +15,15 @@ from ._format import human_bytes, human_time, processor, table, until
 if TYPE_CHECKING:
     from ollixir_api.models import ShowResponse
 
-    from .._client import Client
-    from .._types import TypedResults
+    from .._clients.client import Client
+    from .._clients.types import TypedResults
 
 __all__ = ["HANDLERS", "make_client", "model_table", "running_table"]
 
 
 def make_client(args: argparse.Namespace) -> Client[TypedResults]:
     """A client for ``--host`` (``None`` lets the library read ``OLLAMA_HOST``)."""
-    from .._client import Client
+    from .._clients.client import Client
 
     return Client(getattr(args, "host", None))
 
@@ -53,7 +53,8 @@ def running_table(client: Client[TypedResults]) -> str:
                 m.digest.removeprefix("sha256:")[:12],
                 human_bytes(m.size),
                 processor(m.size, m.size_vram),
-                str(m.context_length),
+                # Servers before v0.10.0 do not report it.
+                str(m.context_length) if isinstance(m.context_length, int) else "",
                 until(m.expires_at),
             ]
         )
@@ -81,6 +82,7 @@ def _section(title: str, rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _show_summary(reply: ShowResponse) -> str:
+    # Absent (servers before v0.15.0 omit it when empty), null, or an object: a dict or None.
     info: Mapping[str, Any] = reply.model_info or {}
     arch = str(info.get("general.architecture") or reply.details.family)
     model_rows = [

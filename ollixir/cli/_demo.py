@@ -54,7 +54,7 @@ def _server(host: str | None) -> Iterator[str | None]:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .._client import Client
+    from .._clients.client import Client
 
     # Only an explicit --host means a real Ollama: OLLAMA_HOST may point at one that lacks the demo models.
     host: str | None = getattr(args, "host", None)

@@ -16,8 +16,8 @@ from ._progress import rich_available
 from ._transfer import show_progress
 
 if TYPE_CHECKING:
-    from .._client import Client
-    from .._types import TypedResults
+    from .._clients.client import Client
+    from .._clients.types import TypedResults
 
 __all__ = ["Tour"]
 

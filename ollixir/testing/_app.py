@@ -93,6 +93,7 @@ class App:
         entry = RecordedRequest(
             ex.method, ex.path, ex.query, headers, parsed, size if size is not None else len(body or b"")
         )
+        ex.entry = entry
         with self._log_lock:
             self.requests.append(entry)
 

@@ -12,26 +12,32 @@ import http
 import select
 import socket
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from email.utils import formatdate
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import unquote
 
-from ._faults import BODY_KINDS, STREAM_KINDS, FaultKind, Faults
+from ._faults import BODY_KINDS, STREAM_KINDS, FaultKind, Faults, RecordedRequest
 from ._gojson import go_dumps
 from ._stream import LineWriter, StreamError, padding_plan, write_padded
 
 if TYPE_CHECKING:
     from ._http import Handler
 
-__all__ = ["BadRequest", "Exchange", "StreamError", "Tracker"]
+__all__ = ["BadRequest", "ClientGone", "Exchange", "StreamError", "Tracker"]
 
 _SMALL_BODY: Final = 256 << 10  # Go drains at most this much of an unread body to keep the connection.
 PIECE: Final = 1 << 20
+_PROBE_EVERY: Final = 0.01  # seconds between two looks at the socket while a handler computes
 
 
 class BadRequest(Exception):
     """The HTTP framing itself is broken; answer 400 and close."""
+
+
+class ClientGone(ConnectionError):
+    """The client closed its side of the connection while the server was still working for it."""
 
 
 class Tracker:
@@ -82,6 +88,10 @@ class Exchange:
         self.dead = False
         self.body = b""
         self.param = ""
+        self.entry: RecordedRequest | None = None  # set when the request is logged
+        self.client_left = False
+        self._cpu_start = time.thread_time()
+        self._next_probe = time.monotonic() + _PROBE_EVERY
 
     # -- request body ----------------------------------------------------------------------------------
     @property
@@ -173,6 +183,7 @@ class Exchange:
     def abort(self, *, client_gone: bool = False) -> None:
         """Drop the connection without finishing the response."""
         if client_gone and not self.dead:
+            self.client_left = True
             self._tracker.client_gone()
         self.dead = True
         self.responded = True
@@ -190,6 +201,41 @@ class Exchange:
         if self._h.close_connection:
             lines.append("Connection: close")
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+
+    def check_client(self) -> None:
+        """Raise :class:`ClientGone` if the client has closed the connection (looks at most every 10 ms).
+
+        Long computations call this as they go, so a client that leaves stops the work at once, as
+        Go's request context is cancelled when the connection reads EOF.
+        """
+        if self.dead:
+            raise ClientGone("the client has gone")
+        now = time.monotonic()
+        if now < self._next_probe:
+            return
+        self._next_probe = now + _PROBE_EVERY
+        try:
+            peeked = self._h.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return  # nothing to read: still connected
+        except OSError:
+            peeked = b""
+        if not peeked:
+            self.abort(client_gone=True)
+            raise ClientGone("the client has gone")
+
+    def count_generated(self) -> None:
+        """One more token produced for this request (the request log shows the count)."""
+        if self.entry is not None:
+            self.entry._progress.generated += 1
+
+    def finish(self) -> None:
+        """The handler has ended: complete this request's log entry."""
+        if self.entry is not None:
+            progress = self.entry._progress
+            progress.client_gone = self.client_left
+            progress.cpu_time = time.thread_time() - self._cpu_start
+            progress.done.set()
 
     def wait(self, seconds: float) -> bool:
         """Sleep, watching for the client to hang up; False if it did or the server is stopping."""

@@ -33,7 +33,10 @@ Scripted models
 Thinking
     A model with the ``thinking`` capability thinks unless ``think`` is ``false``: the thinking text is
     ``"Thinking about: " + P`` (``"Thinking (<level>) about: " + P`` for a level string). Its tokens stream
-    first (``thinking`` / ``message.thinking`` set, text empty), then the answer.
+    first (``thinking`` / ``message.thinking`` set, text empty), then the answer. The level is the one the
+    server hands the model: ``"max"`` becomes ``"high"`` for harmony models (family ``gptoss`` or
+    ``gpt-oss`` with a template containing both ``<|start|>`` and ``<|end|>``), whose format has no
+    ``max``; other models get ``"max"`` as sent.
 
 Limits
     ``options.num_predict`` ``N >= 0`` caps the number of emitted thinking+answer tokens; hitting it ends with
@@ -63,23 +66,26 @@ Embeddings
     many tokens before hashing (``truncate`` true/absent) or rejected (``truncate: false``).
 
 Images
-    Only models with the ``vision`` capability accept ``images``; others answer 400
-    ``<registry.ollama.ai/library/m:tag> does not support vision`` (the reference does not pin this case
-    down; this is the capability-check wording the server uses for ``insert`` and ``tools``).
+    Any model accepts ``images`` (the server has no vision check: a model without the ``vision``
+    capability just gets the images in its prompt); the answer notes their count (rule 5).
+
+Cost
+    Answers are produced token by token as they are sent, so time grows with the size of the prompt
+    and of what is emitted, not faster; a client that leaves stops the work (see ``_tokens.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import re
 import struct
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Final, Literal
+from typing import Literal
 
 from ._fill import explicit_values, fill_schema
 from ._gojson import F32, go_dumps
+from ._tokens import iter_tokens, tokenize
 
 __all__ = [
     "FakeModel",
@@ -88,17 +94,13 @@ __all__ = [
     "FakeToolCall",
     "Turn",
     "embed_raw",
+    "logprob_entry",
+    "normalized",
     "plan_turn",
     "tokenize",
 ]
 
-_TOKEN: Final = re.compile(r"\s*\S+|\s+")
 Capability = Literal["completion", "tools", "insert", "vision", "embedding", "thinking", "image", "audio"]
-
-
-def tokenize(text: str) -> list[str]:
-    """Split text into the fake models' tokens."""
-    return _TOKEN.findall(text)
 
 
 @dataclass(frozen=True)
@@ -168,17 +170,6 @@ class FakeModel:
         return 100_000_000 + int.from_bytes(digest[:4], "big") % 900_000_000
 
 
-@dataclass
-class Turn:
-    """What the fake model emits for one generate/chat call."""
-
-    thinking: list[str]
-    content: list[str]
-    tool_calls: list[dict[str, object]]
-    done_reason: str
-    prompt_tokens: int
-
-
 def _tool_calls(prompt: str, tools: Sequence[Mapping[str, object]]) -> list[dict[str, object]]:
     functions = [t.get("function") for t in tools]
     named = [f for f in functions if isinstance(f, Mapping) and isinstance(f.get("name"), str)]
@@ -227,8 +218,67 @@ def _default_answer(req: FakeRequest, caps: Sequence[str]) -> tuple[str, list[di
     return text, []
 
 
-def plan_turn(spec: FakeModel, caps: Sequence[str], req: FakeRequest, prompt_tokens: int) -> Turn:
-    """Everything one call emits, after ``num_predict`` and ``stop`` are applied."""
+class Turn:
+    """What the fake model emits for one generate/chat call, produced lazily.
+
+    :meth:`tokens` yields the thinking tokens, then the answer tokens, with ``num_predict`` and ``stop``
+    applied as it goes: the cost is in proportion to what is emitted, never to the square of it, and
+    a caller that stops iterating (the client left) stops the work. ``done_reason``, ``thinking_count``
+    and ``content`` are final once :meth:`tokens` is exhausted.
+    """
+
+    def __init__(
+        self, thinking: str, answer: str, tool_calls: list[dict[str, object]], limit: int, stops: list[str]
+    ) -> None:
+        self.tool_calls = tool_calls
+        self.done_reason = "stop"
+        self.thinking_count = 0
+        self.content: list[str] = []  # the answer tokens emitted so far
+        self._thinking = thinking
+        self._answer = answer
+        self._limit = limit
+        self._stops = stops
+
+    @property
+    def eval_count(self) -> int:
+        return self.thinking_count + len(self.content) + len(self.tool_calls)
+
+    def tokens(self) -> Iterator[tuple[bool, str]]:
+        """``(is_thinking, token)`` pairs in the order they are emitted."""
+        budget = self._limit  # < 0: no limit
+        for token in iter_tokens(self._thinking):
+            if budget == 0:
+                self.done_reason = "length"
+                return
+            budget -= 1
+            self.thinking_count += 1
+            yield True, token
+        stops = self._stops
+        # A stop string found now must end inside the new token, so it starts at most len(stop) - 1
+        # characters before it: that tail of the emitted text is all the search needs.
+        keep = max(map(len, stops), default=1) - 1
+        tail = ""
+        for token in iter_tokens(self._answer):
+            if budget == 0:
+                self.done_reason = "length"
+                return
+            if stops:
+                window = tail + token
+                cut = min((i for i in (window.find(s) for s in stops) if i >= 0), default=-1)
+                if cut >= 0:
+                    if cut > len(tail):
+                        piece = window[len(tail) : cut]
+                        self.content.append(piece)
+                        yield False, piece
+                    return
+                tail = window[-keep:] if keep else ""
+            budget -= 1
+            self.content.append(token)
+            yield False, token
+
+
+def plan_turn(spec: FakeModel, caps: Sequence[str], req: FakeRequest) -> Turn:
+    """What one call will emit (lazily: see :class:`Turn`)."""
     thinking_text: str | None = None
     if spec.reply is None:
         answer, calls = _default_answer(req, caps)
@@ -245,28 +295,7 @@ def plan_turn(spec: FakeModel, caps: Sequence[str], req: FakeRequest, prompt_tok
     limit = _int_option(req.options.get("num_predict"), -1)
     stop_option = req.options.get("stop")
     stops = [s for s in stop_option if isinstance(s, str) and s] if isinstance(stop_option, list) else []
-    thinking = tokenize(thinking_text)
-    answer_tokens = tokenize(answer)
-    if 0 <= limit < len(thinking):
-        return Turn(thinking[:limit], [], calls, "length", max(1, prompt_tokens))
-    budget = math.inf if limit < 0 else limit - len(thinking)
-    content: list[str] = []
-    reason = "stop"
-    text = ""
-    for token in answer_tokens:
-        if budget <= 0:
-            reason = "length"
-            break
-        candidate = text + token
-        cut = min((i for i in (candidate.find(s) for s in stops) if i >= 0), default=-1)
-        if cut >= 0:
-            if cut > len(text):
-                content.append(candidate[len(text) : cut])
-            break
-        content.append(token)
-        text = candidate
-        budget -= 1
-    return Turn(thinking, content, calls, reason, max(1, prompt_tokens))
+    return Turn(thinking_text, answer, calls, max(limit, -1), stops)
 
 
 def _int_option(value: object, default: int) -> int:
@@ -295,7 +324,7 @@ def embed_raw(text: str, dims: int) -> list[float]:
     """Un-normalised deterministic vector of ``dims`` values in [-1, 1] (see the module docstring)."""
     stream = bytearray()
     k = 0
-    seed = text.encode("utf-8", errors="surrogatepass") + b"#"
+    seed = text.encode() + b"#"
     while len(stream) < dims:
         stream += hashlib.sha256(seed + str(k).encode()).digest()
         k += 1
@@ -306,8 +335,3 @@ def normalized(values: Sequence[float]) -> list[float]:
     """L2-normalised float32 copy (what ``/api/embed`` returns)."""
     norm = math.sqrt(sum(v * v for v in values)) or 1.0
     return [F32(struct.unpack("<f", struct.pack("<f", v / norm))[0]) for v in values]
-
-
-def context_ids(tokens: Sequence[str]) -> list[int]:
-    """generate's ``context`` ints: the byte sum of each token."""
-    return [sum(t.encode()) for t in tokens]

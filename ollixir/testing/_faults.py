@@ -261,9 +261,28 @@ class Faults:
         return self.add(Fault(FaultKind.GZIP, path, method, times))
 
 
+class _Progress:
+    """What became of one request; written by its handler thread while it answers."""
+
+    def __init__(self) -> None:
+        self.generated = 0
+        self.client_gone = False
+        self.cpu_time = 0.0
+        self.done = threading.Event()
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _Progress:
+        # Copies of a log entry (dataclasses.asdict, copy.deepcopy) follow the same request.
+        return self
+
+
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request as the server received it (``server.requests``)."""
+    """One request as the server received it (``server.requests``), and what became of it.
+
+    ``generated``, ``client_gone``, ``cpu_time`` and ``finished`` follow the server's work on it: a test
+    can wait for the handler to end (:meth:`wait_finished`) and see whether it noticed the client leave
+    and how much the fake model produced, without sleeping blindly.
+    """
 
     method: str
     path: str
@@ -271,3 +290,28 @@ class RecordedRequest:
     headers: Mapping[str, str]
     json: object | None
     body_size: int
+    _progress: _Progress = field(default_factory=_Progress, repr=False, compare=False)
+
+    @property
+    def generated(self) -> int:
+        """Tokens (thinking and answer) the fake model has produced for this request so far."""
+        return self._progress.generated
+
+    @property
+    def client_gone(self) -> bool:
+        """The server saw the client leave before the answer was complete."""
+        return self._progress.client_gone
+
+    @property
+    def cpu_time(self) -> float:
+        """CPU seconds the handler thread spent on this request (set when it is finished)."""
+        return self._progress.cpu_time
+
+    @property
+    def finished(self) -> bool:
+        """The handler has ended: answered, or gave up because the client left."""
+        return self._progress.done.is_set()
+
+    def wait_finished(self, timeout: float = 5.0) -> bool:
+        """Wait until the handler has ended; False if it is still running after ``timeout`` seconds."""
+        return self._progress.done.wait(timeout)

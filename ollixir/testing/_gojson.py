@@ -13,13 +13,21 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Final
 
-__all__ = ["F32", "go_dumps", "go_float", "go_g_float", "go_quote", "go_time", "go_value_repr"]
+__all__ = ["F32", "IntList", "go_dumps", "go_float", "go_g_float", "go_quote", "go_time", "go_value_repr"]
 
 # Characters Go escapes although JSON does not require it (HTML safety and JavaScript line separators).
 _GO_ESCAPES: Final = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
+_GO_ESCAPED: Final = "<>&\u2028\u2029"
 _encode_basestring = json.encoder.encode_basestring
+_INT_ARRAY: Final = json.JSONEncoder(separators=(",", ":")).encode
+
+
+class IntList(list[int]):
+    """A list known to hold only ``int`` values (no bools), encoded in one step."""
+
+    __slots__ = ()
 
 
 class F32(float):
@@ -168,6 +176,10 @@ def _encode(value: object, out: list[str]) -> None:
             _encode(item, out)
         out.append("}")
     elif isinstance(value, Sequence) and not isinstance(value, bytes | bytearray):
+        if isinstance(value, IntList):
+            # generate's context can hold millions of ints: the C encoder writes them as Go would.
+            out.append(_INT_ARRAY(value))
+            return
         out.append("[")
         for index, item in enumerate(value):
             if index:
@@ -182,7 +194,10 @@ def go_dumps(value: object) -> str:
     """Compact JSON exactly as Go's ``json.Marshal`` writes it (no trailing newline)."""
     out: list[str] = []
     _encode(value, out)
-    return "".join(out).translate(_GO_ESCAPES)
+    text = "".join(out)
+    if any(ch in text for ch in _GO_ESCAPED):
+        text = text.translate(_GO_ESCAPES)
+    return text
 
 
 def go_time(ns: int, offset_seconds: int) -> str:

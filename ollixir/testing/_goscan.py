@@ -4,18 +4,46 @@ The real server decodes request bodies with one ``Decoder.Decode`` call, so only
 trailing bytes are ignored, an empty body is ``io.EOF`` and a cut-off value is ``unexpected EOF``.
 Syntax errors carry Go's exact wording (``invalid character '}' looking for beginning of object key
 string``), which clients may show to users, so this module reproduces the scanner's messages.
+
+Text is decoded as Go decodes it, never refused: each byte that does not start a valid UTF-8 sequence
+becomes U+FFFD (``utf8.DecodeRune`` consumes one byte per error), a surrogate escape pair becomes its
+code point and a lone surrogate escape (``"\\ud83d"``) becomes U+FFFD. Python alone would keep the lone
+surrogate, which then cannot be encoded again, and would fold a broken multi-byte sequence into one
+U+FFFD where Go writes one per byte.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
+import re
 from typing import Final
 
-__all__ = ["GoJSONError", "JsonFloat", "PairsDict", "decode_first_value"]
+__all__ = ["GoJSONError", "JsonFloat", "PairsDict", "decode_first_value", "go_text"]
 
 _SPACE: Final = b" \t\r\n"
 _DIGITS: Final = b"0123456789"
 _HEX: Final = b"0123456789abcdefABCDEF"
+_GO_UTF8: Final = "ollixir-go-utf8"
+# A \uD800-\uDFFF escape somewhere in the text (an escaped backslash before "u" may match too:
+# that only costs a walk over the decoded value).
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
+
+
+def _go_replace(error: UnicodeError) -> tuple[str, int]:
+    # Python reports the longest invalid prefix of a sequence at once; every byte of it is one error
+    # for Go, and both resume after it.
+    assert isinstance(error, UnicodeDecodeError)
+    return "\ufffd" * (error.end - error.start), error.end
+
+
+codecs.register_error(_GO_UTF8, _go_replace)
+
+
+def go_text(data: bytes) -> str:
+    """``data`` as UTF-8, each invalid byte replaced with U+FFFD as Go's JSON decoder does."""
+    return data.decode("utf-8", errors=_GO_UTF8)
 
 
 class GoJSONError(Exception):
@@ -220,21 +248,38 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
+def _no_surrogates(value: object) -> object:
+    """``value`` with every surrogate left in its strings (keys too) replaced with U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, PairsDict):
+        return PairsDict.from_pairs(
+            [(_SURROGATE.sub("\ufffd", k), _no_surrogates(v)) for k, v in value.pairs]
+        )
+    if isinstance(value, list):
+        return [_no_surrogates(item) for item in value]
+    return value
+
+
+def _decode(text: str, start: int) -> object:
+    value, _end = _DECODER.raw_decode(text, start)
+    # Python's decoder pairs surrogate escapes as Go's does; the ones it leaves alone are unpaired.
+    return _no_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
+
+
 def decode_first_value(data: bytes) -> object:
     """Decode the first JSON value of ``data`` as Go would; objects become :class:`PairsDict`."""
     start = len(data) - len(data.lstrip(_SPACE))
     if start == len(data):
         raise GoJSONError("EOF", eof=True)
-    # Go replaces invalid UTF-8 with U+FFFD instead of failing.
-    text = data.decode("utf-8", errors="replace")
+    text = go_text(data)
     try:
         # Fast path (C decoder); only failures need the byte-wise scanner for Go's exact message.
-        value, _end = _DECODER.raw_decode(text, start)
-        return value
+        return _decode(text, start)
     except ValueError:
         pass
     scanner = _Scanner(data)
     scanner._skip_space()
     scanner.value()
     # The scanner accepted what Python's decoder refused (should not happen): decode the first value.
-    return _DECODER.raw_decode(data[: scanner.pos].decode("utf-8", errors="replace"), start)[0]
+    return _decode(go_text(data[: scanner.pos]), start)

@@ -69,6 +69,8 @@ class Handler(BaseHTTPRequestHandler):
                     exchange.send_error(500, "internal test server error")
                 else:
                     exchange.abort()
+            finally:
+                exchange.finish()
         except OSError:
             self.close_connection = True
 

@@ -11,7 +11,7 @@ from ._names import ModelName, parse_name, split_source_suffix
 from ._options import merged_options, option_error
 from ._state import Installed
 
-__all__ = ["check_options", "resolve_model"]
+__all__ = ["check_options", "find_model", "parse_model_ref", "resolve_model"]
 
 _CLOUD_SIGNIN = "https://ollama.com/connect?name=ollixir-test&key=c3NoLWVkMjU1MTkgQUFBQQ"
 
@@ -24,7 +24,13 @@ def resolve_model(
     empty: tuple[int, str],
     missing: Callable[[str, ModelName], str],
 ) -> Installed | None:
-    """Find an installed model or answer the endpoint's error (and return None).
+    """Find an installed model or answer the endpoint's error (and return None)."""
+    name = parse_model_ref(ex, text, empty=empty)
+    return None if name is None else find_model(app, ex, text, name, missing=missing)
+
+
+def parse_model_ref(ex: Exchange, text: str, *, empty: tuple[int, str]) -> ModelName | None:
+    """Check a model reference before any lookup, or answer the endpoint's error (and return None).
 
     An explicit cloud name (``:cloud`` / ``-cloud`` tag) would be proxied to ollama.com; the test server
     is never signed in, so it answers 401 like a local server without a registered key.
@@ -44,6 +50,13 @@ def resolve_model(
     if source == "cloud":
         ex.send_json(401, {"error": "unauthorized", "signin_url": _CLOUD_SIGNIN})
         return None
+    return name
+
+
+def find_model(
+    app: App, ex: Exchange, text: str, name: ModelName, *, missing: Callable[[str, ModelName], str]
+) -> Installed | None:
+    """The installed model called ``name``, or None after answering 404."""
     model = app.state.get(name)
     if model is None:
         ex.send_error(404, missing(text, name))

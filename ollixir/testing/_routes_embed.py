@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ._app import App, route
 from ._exchange import Exchange
-from ._fake import embed_raw, normalized, tokenize
-from ._resolve import check_options, not_found_quoted, resolve_model
+from ._fake import embed_raw, normalized
+from ._resolve import check_options, find_model, not_found_quoted, parse_model_ref, resolve_model
+from ._tokens import first_tokens
 
 __all__: list[str] = []
 
@@ -14,6 +15,12 @@ __all__: list[str] = []
 def embed(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "EmbedRequest")
     if req is None:
+        return
+    # EmbedHandler's order: the model reference is parsed (and a cloud name proxied) first, the input
+    # type checked next, the model looked up last.
+    text = str(req.get("model", ""))
+    name = parse_model_ref(ex, text, empty=(404, "model '' not found"))
+    if name is None:
         return
     raw_input = req.get("input")
     inputs: list[str]
@@ -26,8 +33,7 @@ def embed(app: App, ex: Exchange) -> None:
     else:
         ex.send_error(400, "invalid input type")
         return
-    text = str(req.get("model", ""))
-    model = resolve_model(app, ex, text, empty=(404, "model '' not found"), missing=not_found_quoted)
+    model = find_model(app, ex, text, name, missing=not_found_quoted)
     if model is None:
         return
     options = check_options(ex, model, req.get("options"))
@@ -47,14 +53,14 @@ def embed(app: App, ex: Exchange) -> None:
         vectors: list[list[float]] = []
         counted = 0
         for item in inputs:
-            tokens = tokenize(item)
-            if len(tokens) > context:
-                if not truncate:
-                    ex.send_error(400, "the input length exceeds the context length")
-                    return
-                tokens = tokens[:context]
-            counted += len(tokens)
-            raw = embed_raw("".join(tokens), model.embedding_length)
+            ex.check_client()
+            # Only the tokens that fit are looked at, however long the input is.
+            kept, count, longer = first_tokens(item, context)
+            if longer and not truncate:
+                ex.send_error(400, "the input length exceeds the context length")
+                return
+            counted += count
+            raw = embed_raw(kept, model.embedding_length)
             dims = req.get("dimensions", 0)
             if isinstance(dims, int) and 0 < dims < len(raw):
                 raw = raw[:dims]

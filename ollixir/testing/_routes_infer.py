@@ -6,11 +6,12 @@ from collections.abc import Iterator, Mapping
 from typing import Literal
 
 from ._app import App, route
-from ._exchange import Exchange, StreamError
-from ._fake import FakeRequest, Turn, context_ids, logprob_entry, plan_turn, tokenize
-from ._gojson import go_dumps, go_quote
+from ._exchange import Exchange
+from ._fake import FakeRequest, Turn, logprob_entry, plan_turn
+from ._gojson import IntList, go_dumps, go_quote
 from ._resolve import check_options, not_found_single, resolve_model
 from ._state import Installed
+from ._tokens import context_ids, count_tokens, token_ids
 
 __all__: list[str] = []
 
@@ -21,15 +22,15 @@ def _format_error(fmt: object) -> str | None:
     return f'invalid format: {go_quote(go_dumps(fmt))}; expected "json" or a valid JSON Schema object'
 
 
-def _metrics(turn: Turn, cold: bool) -> dict[str, int]:
-    eval_count = len(turn.thinking) + len(turn.content) + len(turn.tool_calls)
+def _metrics(turn: Turn, prompt_tokens: int, cold: bool) -> dict[str, int]:
+    eval_count = turn.eval_count
     load = 500_000 if cold else 50_000
-    prompt_ns = 10_000 * turn.prompt_tokens
+    prompt_ns = 10_000 * prompt_tokens
     eval_ns = 20_000 * eval_count
     out = {
         "total_duration": load + prompt_ns + eval_ns + 100_000,
         "load_duration": load,
-        "prompt_eval_count": turn.prompt_tokens,
+        "prompt_eval_count": prompt_tokens,
         "prompt_eval_duration": prompt_ns,
         "eval_count": eval_count,
         "eval_duration": eval_ns,
@@ -41,9 +42,15 @@ class _Call:
     """One validated generate/chat call, ready to run."""
 
     def __init__(
-        self, app: App, model: Installed, req: Mapping[str, object], kind: Literal["generate", "chat"]
+        self,
+        app: App,
+        ex: Exchange,
+        model: Installed,
+        req: Mapping[str, object],
+        kind: Literal["generate", "chat"],
     ) -> None:
         self.app = app
+        self.ex = ex
         self.model = model
         self.req = req
         self.kind = kind
@@ -90,73 +97,101 @@ class _Call:
         answer["_debug_info"] = {"rendered_template": rendered, "image_count": image_count}
         return answer
 
-    def events(self, fake: FakeRequest, prompt_tokens: int) -> Iterator[object]:
+    def _load(self, fake: FakeRequest) -> bool:
+        """Load the model; True when it was not loaded before (a cold start)."""
         keep = self.keep if isinstance(self.keep, int) else None
         num_ctx = fake.options.get("num_ctx")
-        cold = not self.app.state.load(self.model, keep, num_ctx if isinstance(num_ctx, int) else None)
-        try:
-            turn = plan_turn(self.model.spec, self.model.capabilities, fake, prompt_tokens)
-            for token in turn.thinking:
-                yield self._chunk(thinking=token)
+        return not self.app.state.load(self.model, keep, num_ctx if isinstance(num_ctx, int) else None)
+
+    def _tokens(self, turn: Turn) -> Iterator[tuple[bool, str]]:
+        # The client is looked for before each token, so one that left stops the work at once.
+        ex = self.ex
+        for pair in turn.tokens():
+            ex.check_client()
+            ex.count_generated()
+            yield pair
+
+    def _final(self, turn: Turn, fake: FakeRequest, prompt_texts: list[str], cold: bool) -> dict[str, object]:
+        check = self.ex.check_client
+        final = self._chunk()
+        final.update(done=True, done_reason=turn.done_reason)
+        if self.kind == "generate":
+            if not self.req.get("raw"):
+                previous = self.req.get("context")
+                ids = IntList(previous) if isinstance(previous, list) else IntList()
+                ids += context_ids(fake.prompt, check)
+                ids += token_ids(turn.content)
+                final["context"] = ids
             if turn.tool_calls:
-                yield self._chunk(calls=turn.tool_calls)
-            for token in turn.content:
+                final["tool_calls"] = turn.tool_calls
+        prompt_tokens = max(1, sum(count_tokens(text, check) for text in prompt_texts))
+        final.update(_metrics(turn, prompt_tokens, cold))
+        return final
+
+    def events(self, fake: FakeRequest, prompt_texts: list[str]) -> Iterator[object]:
+        """The streamed answer: thinking tokens, the tool calls, answer tokens, the final chunk."""
+        cold = self._load(fake)
+        try:
+            turn = plan_turn(self.model.spec, self.model.capabilities, fake)
+            calls_sent = not turn.tool_calls
+            for thinking, token in self._tokens(turn):
+                if thinking:
+                    yield self._chunk(thinking=token)
+                    continue
+                if not calls_sent:
+                    calls_sent = True
+                    yield self._chunk(calls=turn.tool_calls)
                 yield self._chunk(text=token)
-            final = self._chunk()
-            final.update(done=True, done_reason=turn.done_reason)
-            if self.kind == "generate":
-                if not self.req.get("raw"):
-                    previous = self.req.get("context")
-                    earlier = list(previous) if isinstance(previous, list) else []
-                    final["context"] = earlier + context_ids(tokenize(fake.prompt) + turn.content)
-                if turn.tool_calls:
-                    final["tool_calls"] = turn.tool_calls
-            final.update(_metrics(turn, cold))
-            yield final
+            if not calls_sent:
+                yield self._chunk(calls=turn.tool_calls)
+            yield self._final(turn, fake, prompt_texts, cold)
         finally:
-            self.app.state.finish(self.model, keep)
+            self.app.state.finish(self.model, self.keep if isinstance(self.keep, int) else None)
+
+    def answer(self, fake: FakeRequest, prompt_texts: list[str]) -> dict[str, object]:
+        """The non-streamed answer: what aggregating :meth:`events` gives, without building the chunks."""
+        cold = self._load(fake)
+        try:
+            turn = plan_turn(self.model.spec, self.model.capabilities, fake)
+            text: list[str] = []
+            thinking: list[str] = []
+            logprobs: list[object] = []
+            for is_thinking, token in self._tokens(turn):
+                (thinking if is_thinking else text).append(token)
+                if self.logprobs:
+                    logprobs.append(logprob_entry(token, self.top))
+            result = self._final(turn, fake, prompt_texts, cold)
+        finally:
+            self.app.state.finish(self.model, self.keep if isinstance(self.keep, int) else None)
+        if self.kind == "chat":
+            message: dict[str, object] = {"role": "assistant", "content": "".join(text)}
+            if thinking:
+                message["thinking"] = "".join(thinking)
+            if turn.tool_calls and self.req.get("tools"):
+                message["tool_calls"] = turn.tool_calls
+            result["message"] = message
+        else:
+            result["response"] = "".join(text)
+            if thinking:
+                result["thinking"] = "".join(thinking)
+        if logprobs:
+            result["logprobs"] = logprobs
+        return result
 
 
-def _aggregate(kind: str, events: Iterator[object], with_tools: bool) -> tuple[int, dict[str, object]]:
-    text: list[str] = []
-    thinking: list[str] = []
-    logprobs: list[object] = []
-    calls: list[object] = []
-    last: dict[str, object] = {}
-    for event in events:
-        if isinstance(event, StreamError):
-            return event.status, {"error": event.message}
-        assert isinstance(event, dict)
-        last = event
-        part = event["message"] if kind == "chat" else event
-        assert isinstance(part, dict)
-        text.append(str(part.get("content" if kind == "chat" else "response", "")))
-        thinking.append(str(part.get("thinking", "")))
-        logprobs.extend(event.get("logprobs") or [])
-        calls.extend(part.get("tool_calls") or [])
-    result = dict(last)
-    if kind == "chat":
-        message: dict[str, object] = {"role": "assistant", "content": "".join(text)}
-        if any(thinking):
-            message["thinking"] = "".join(thinking)
-        if calls and with_tools:
-            message["tool_calls"] = calls
-        result["message"] = message
+def _respond(
+    ex: Exchange, call: _Call, fake: FakeRequest, prompt_texts: list[str], format_error: str | None
+) -> None:
+    streamed = call.req.get("stream", True) is not False
+    if format_error is not None:
+        if streamed:
+            ex.send_error(500, format_error, "application/json")
+        else:
+            ex.send_error(500, format_error)
+    elif streamed:
+        ex.send_stream(call.events(fake, prompt_texts))
     else:
-        result["response"] = "".join(text)
-        if any(thinking):
-            result["thinking"] = "".join(thinking)
-    if logprobs:
-        result["logprobs"] = logprobs
-    return 200, result
-
-
-def _respond(ex: Exchange, req: Mapping[str, object], kind: str, events: Iterator[object]) -> None:
-    if req.get("stream", True) is False:
-        status, body = _aggregate(kind, events, bool(req.get("tools")))
-        ex.send_json(status, body)
-    else:
-        ex.send_stream(events)
+        ex.send_json(200, call.answer(fake, prompt_texts))
 
 
 def _common_checks(app: App, ex: Exchange, req: Mapping[str, object], model: Installed, call: _Call) -> bool:
@@ -179,7 +214,7 @@ def generate(app: App, ex: Exchange) -> None:
     model = resolve_model(app, ex, text, empty=(404, "model '' not found"), missing=not_found_single)
     if model is None:
         return
-    call = _Call(app, model, req, "generate")
+    call = _Call(app, ex, model, req, "generate")
     prompt = str(req.get("prompt", ""))
     if not prompt and req.get("keep_alive") == 0:
         app.state.unload(model)
@@ -202,9 +237,6 @@ def generate(app: App, ex: Exchange) -> None:
     if req.get("suffix") and "insert" not in caps:
         ex.send_error(400, f"{model.name.full} does not support insert")
         return
-    if images and "vision" not in caps:
-        ex.send_error(400, f"{model.name.full} does not support vision")
-        return
     options = check_options(ex, model, req.get("options"))
     if options is None:
         return
@@ -217,19 +249,13 @@ def generate(app: App, ex: Exchange) -> None:
     system = str(req.get("system") or model.system)
     fake = FakeRequest(
         "generate", text, prompt, (), system, str(req.get("suffix", "")), options, (),
-        req.get("format"), _think(req), len(images),
+        req.get("format"), _think(req, model), len(images),
     )  # fmt: skip
     if req.get("_debug_render_only"):
         rendered = (f"{system}\n" if system else "") + prompt + str(req.get("suffix", ""))
         ex.send_json(200, call.debug(rendered, len(images)))
         return
-    error = _format_error(req.get("format"))
-    events: Iterator[object] = (
-        iter([StreamError(error)])
-        if error
-        else call.events(fake, len(tokenize(system)) + len(tokenize(prompt)))
-    )
-    _respond(ex, req, "generate", events)
+    _respond(ex, call, fake, [system, prompt], _format_error(req.get("format")))
 
 
 @route("POST", "/api/chat")
@@ -244,7 +270,7 @@ def chat(app: App, ex: Exchange) -> None:
     model = resolve_model(app, ex, text, empty=(400, "model is required"), missing=not_found_single)
     if model is None:
         return
-    call = _Call(app, model, req, "chat")
+    call = _Call(app, ex, model, req, "chat")
     messages = req.get("messages") or []
     assert isinstance(messages, list)
     if not messages and req.get("keep_alive") == 0:
@@ -263,9 +289,6 @@ def chat(app: App, ex: Exchange) -> None:
         ex.send_error(400, f"{model.name.full} does not support tools")
         return
     image_count = sum(len(m.get("images") or []) for m in messages)
-    if image_count and "vision" not in caps:
-        ex.send_error(400, f"{model.name.full} does not support vision")
-        return
     options = check_options(ex, model, req.get("options"))
     if options is None:
         return
@@ -280,17 +303,14 @@ def chat(app: App, ex: Exchange) -> None:
         history.insert(0, {"role": "system", "content": model.system})
     prompt = next((str(m.get("content", "")) for m in reversed(messages) if m.get("role") == "user"), "")
     fake = FakeRequest(
-        "chat", text, prompt, history, model.system, "", options, tools, req.get("format"), _think(req),
+        "chat", text, prompt, history, model.system, "", options, tools, req.get("format"), _think(req, model),
         image_count,
     )  # fmt: skip
-    prompt_tokens = sum(len(tokenize(str(m.get("content", "")))) for m in history)
     if req.get("_debug_render_only"):
         rendered = "".join(f"{m.get('role', '')}: {m.get('content', '')}\n" for m in history) + "assistant: "
         ex.send_json(200, call.debug(rendered, image_count))
         return
-    error = _format_error(req.get("format"))
-    events: Iterator[object] = iter([StreamError(error)]) if error else call.events(fake, prompt_tokens)
-    _respond(ex, req, "chat", events)
+    _respond(ex, call, fake, [str(m.get("content", "")) for m in history], _format_error(req.get("format")))
 
 
 def _keep(req: Mapping[str, object]) -> int | None:
@@ -298,6 +318,19 @@ def _keep(req: Mapping[str, object]) -> int | None:
     return keep if isinstance(keep, int) else None
 
 
-def _think(req: Mapping[str, object]) -> bool | str | None:
+def _harmony(model: Installed) -> bool:
+    # routes.go shouldUseHarmony: a gpt-oss family model whose template has harmony's tags.
+    return (
+        model.family in ("gptoss", "gpt-oss")
+        and "<|start|>" in model.template
+        and "<|end|>" in model.template
+    )
+
+
+def _think(req: Mapping[str, object], model: Installed) -> bool | str | None:
+    """The ``think`` value the model is given: harmony knows no "max" level, so routes.go (generate and
+    chat) hands such models "high" instead."""
     think = req.get("think")
+    if think == "max" and _harmony(model):
+        return "high"
     return think if isinstance(think, bool | str) else None

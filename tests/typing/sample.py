@@ -76,7 +76,8 @@ def sync_program(client: ollixir.Client[ollixir.TypedResults]) -> None:
     digest: str = client.create_blob(b"data")
     print(copied, deleted, loaded, unloaded, exists, digest.removeprefix("sha256:"))
     print(client.version().version.split("."))
-    for result in client.web_search("ollama").results:
+    # ollama.com's answers have no release evidence, so their fields are optional.
+    for result in client.web_search("ollama").results or []:
         print(result.title, result.url, result.content)
     page = client.web_fetch("https://ollama.com")
     print(page.title, page.content, page.links)

@@ -31,7 +31,7 @@ class RunningModel(Model):
         details (ModelDetails): Summary of a model's format, family and size.
         expires_at (datetime.datetime): When the model will be unloaded (an estimate while loading).
         size_vram (int): Bytes of that memory in VRAM.
-        context_length (int): Context length the runner was loaded with.
+        context_length (int | None): Context length the runner was loaded with (sent since v0.10.0).
     """
 
     name: str
@@ -41,7 +41,7 @@ class RunningModel(Model):
     details: ModelDetails
     expires_at: datetime.datetime
     size_vram: int
-    context_length: int
+    context_length: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     _KEYS: ClassVar[Mapping[str, str]] = {
@@ -64,7 +64,8 @@ class RunningModel(Model):
         out["details"] = self.details.to_dict()
         out["expires_at"] = self.expires_at.isoformat()
         out["size_vram"] = self.size_vram
-        out["context_length"] = self.context_length
+        if self.context_length is not None:
+            out["context_length"] = self.context_length
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 out.setdefault(key, value)
@@ -78,7 +79,7 @@ class RunningModel(Model):
         src = src_dict if type(src_dict) is dict else expect_object(src_dict)
         get = src.get
         # Keys found, to tell cheaply whether any key is left over for additional_properties.
-        found = 8
+        found = 7
         name = get("name")
         if type(name) is not str and not isinstance(name, str):
             raise wrong(src, "name", name, "string")
@@ -104,10 +105,12 @@ class RunningModel(Model):
             raise wrong(src, "size_vram", size_vram, "integer")
 
         context_length = get("context_length")
-        if type(context_length) is not int and (
-            isinstance(context_length, bool) or not isinstance(context_length, int)
-        ):
-            raise wrong(src, "context_length", context_length, "integer")
+        if context_length is not None:
+            found += 1
+            if type(context_length) is not int and (
+                isinstance(context_length, bool) or not isinstance(context_length, int)
+            ):
+                raise wrong(src, "context_length", context_length, "integer")
 
         obj = cls(
             name,
@@ -140,7 +143,7 @@ class RunningModel(Model):
         @overload
         def __getitem__(self, key: Literal["size_vram"]) -> int: ...
         @overload
-        def __getitem__(self, key: Literal["context_length"]) -> int: ...
+        def __getitem__(self, key: Literal["context_length"]) -> int | None: ...
         def __getitem__(self, key: str) -> Any: ...
 
         @overload
@@ -158,7 +161,7 @@ class RunningModel(Model):
         @overload
         def get(self, key: Literal["size_vram"], default: object = None) -> int: ...
         @overload
-        def get(self, key: Literal["context_length"], default: object = None) -> int: ...
+        def get(self, key: Literal["context_length"], default: object = None) -> int | None: ...
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...

@@ -14,7 +14,6 @@ from ..types import (
     expect_models,
     expect_object,
     expect_strings,
-    missing,
     wrong,
 )
 
@@ -32,8 +31,6 @@ class ShowResponse(Model):
 
     Attributes:
         details (ModelDetails): Summary of a model's format, family and size.
-        model_info (ModelInfo | None): GGUF metadata; always present ({} at minimum), null
-            tolerated.
         modified_at (datetime.datetime): Manifest modification time.
         license_ (str | None): License text (several licenses are joined with newlines).
         modelfile (str | None): Generated Modelfile.
@@ -46,6 +43,8 @@ class ShowResponse(Model):
         messages (list[ResponseMessage] | None): Modelfile MESSAGE entries.
         remote_model (str | None): Upstream model name (cloud stub models).
         remote_host (str | None): Upstream host (cloud stub models).
+        model_info (ModelInfo | None): GGUF metadata ({} or null when unknown). Sent on every answer
+            since v0.15.0; v0.4.0..v0.14.2 omit it when empty.
         projector_info (ProjectorInfo | None): Metadata of the vision projector, keyed like
             ModelInfo.
         tensors (list[Tensor] | None): Tensors of the model file.
@@ -55,7 +54,6 @@ class ShowResponse(Model):
     """
 
     details: ModelDetails
-    model_info: ModelInfo | None
     modified_at: datetime.datetime
     license_: str | None = None
     modelfile: str | None = None
@@ -67,6 +65,7 @@ class ShowResponse(Model):
     messages: list[ResponseMessage] | None = None
     remote_model: str | None = None
     remote_host: str | None = None
+    model_info: ModelInfo | None = None
     projector_info: ProjectorInfo | None = None
     tensors: list[Tensor] | None = None
     capabilities: list[str] | None = None
@@ -75,7 +74,6 @@ class ShowResponse(Model):
 
     _KEYS: ClassVar[Mapping[str, str]] = {
         "details": "details",
-        "model_info": "model_info",
         "modified_at": "modified_at",
         "license": "license_",
         "modelfile": "modelfile",
@@ -87,6 +85,7 @@ class ShowResponse(Model):
         "messages": "messages",
         "remote_model": "remote_model",
         "remote_host": "remote_host",
+        "model_info": "model_info",
         "projector_info": "projector_info",
         "tensors": "tensors",
         "capabilities": "capabilities",
@@ -96,10 +95,6 @@ class ShowResponse(Model):
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         out["details"] = self.details.to_dict()
-        if self.model_info is not None:
-            out["model_info"] = self.model_info.to_dict()
-        else:
-            out["model_info"] = None
         out["modified_at"] = self.modified_at.isoformat()
         if self.license_ is not None:
             out["license"] = self.license_
@@ -121,6 +116,8 @@ class ShowResponse(Model):
             out["remote_model"] = self.remote_model
         if self.remote_host is not None:
             out["remote_host"] = self.remote_host
+        if self.model_info is not None:
+            out["model_info"] = self.model_info.to_dict()
         if self.projector_info is not None:
             out["projector_info"] = self.projector_info.to_dict()
         if self.tensors is not None:
@@ -146,14 +143,8 @@ class ShowResponse(Model):
         src = src_dict if type(src_dict) is dict else expect_object(src_dict)
         get = src.get
         # Keys found, to tell cheaply whether any key is left over for additional_properties.
-        found = 3
+        found = 2
         details = expect_model(ModelDetails.from_dict, get("details"), src, "details")
-
-        model_info = get("model_info")
-        if model_info is not None:
-            model_info = expect_model(ModelInfo.from_dict, model_info, src, "model_info")
-        elif "model_info" not in src:
-            raise missing("model_info")
 
         modified_at = expect_datetime(get("modified_at"), src, "modified_at")
 
@@ -216,6 +207,11 @@ class ShowResponse(Model):
             if type(remote_host) is not str and not isinstance(remote_host, str):
                 raise wrong(src, "remote_host", remote_host, "string")
 
+        model_info = get("model_info")
+        if model_info is not None:
+            found += 1
+            model_info = expect_model(ModelInfo.from_dict, model_info, src, "model_info")
+
         projector_info = get("projector_info")
         if projector_info is not None:
             found += 1
@@ -239,7 +235,6 @@ class ShowResponse(Model):
 
         obj = cls(
             details,
-            model_info,
             modified_at,
             license_,
             modelfile,
@@ -251,6 +246,7 @@ class ShowResponse(Model):
             messages,
             remote_model,
             remote_host,
+            model_info,
             projector_info,
             tensors,
             capabilities,
@@ -264,8 +260,6 @@ class ShowResponse(Model):
         # Typed dict-style access (Model implements it): one overload per JSON key.
         @overload
         def __getitem__(self, key: Literal["details"]) -> ModelDetails: ...
-        @overload
-        def __getitem__(self, key: Literal["model_info"]) -> ModelInfo | None: ...
         @overload
         def __getitem__(self, key: Literal["modified_at"]) -> datetime.datetime: ...
         @overload
@@ -289,6 +283,8 @@ class ShowResponse(Model):
         @overload
         def __getitem__(self, key: Literal["remote_host"]) -> str | None: ...
         @overload
+        def __getitem__(self, key: Literal["model_info"]) -> ModelInfo | None: ...
+        @overload
         def __getitem__(self, key: Literal["projector_info"]) -> ProjectorInfo | None: ...
         @overload
         def __getitem__(self, key: Literal["tensors"]) -> list[Tensor] | None: ...
@@ -300,8 +296,6 @@ class ShowResponse(Model):
 
         @overload
         def get(self, key: Literal["details"], default: object = None) -> ModelDetails: ...
-        @overload
-        def get(self, key: Literal["model_info"], default: object = None) -> ModelInfo | None: ...
         @overload
         def get(self, key: Literal["modified_at"], default: object = None) -> datetime.datetime: ...
         @overload
@@ -324,6 +318,8 @@ class ShowResponse(Model):
         def get(self, key: Literal["remote_model"], default: object = None) -> str | None: ...
         @overload
         def get(self, key: Literal["remote_host"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["model_info"], default: object = None) -> ModelInfo | None: ...
         @overload
         def get(self, key: Literal["projector_info"], default: object = None) -> ProjectorInfo | None: ...
         @overload

@@ -22,9 +22,7 @@ class ToolCall(Model):
     """A tool call made by the model.
 
     Attributes:
-        function (ToolCallFunction): The function being called. The server always writes `arguments`
-            (`{}` when there are none); it is required here so clients can pass it on as keyword
-            arguments without a null check.
+        function (ToolCallFunction): The function being called.
         id (str | None): Opaque call id (e.g. "call_k3x9q2ab"); omitted when empty.
     """
 

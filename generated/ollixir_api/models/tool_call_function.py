@@ -10,6 +10,7 @@ from ..types import (
     Model,
     expect_model,
     expect_object,
+    missing,
     wrong,
 )
 
@@ -19,13 +20,14 @@ if TYPE_CHECKING:
 
 @_attrs_define
 class ToolCallFunction(Model):
-    """The function being called. The server always writes `arguments` (`{}` when there are none); it
-    is required here so clients can pass it on as keyword arguments without a null check.
+    """The function being called.
 
     Attributes:
         name (str): Function name.
-        arguments (ToolCallFunctionArguments): Tool call arguments as a JSON object (never a JSON-
-            encoded string); key order is preserved.
+        arguments (ToolCallFunctionArguments): The call's arguments. Always sent; `{}` when there
+            are none, except that servers before the ordered-map arguments could send null for a call
+            without arguments (a Go nil map), which means the same. Clients read a null free-form object
+            here as `{}`.
         index (int | None): Position of the call in the turn; always sent by the server (0 when
             unset).
     """
@@ -65,7 +67,14 @@ class ToolCallFunction(Model):
         if type(name) is not str and not isinstance(name, str):
             raise wrong(src, "name", name, "string")
 
-        arguments = expect_model(ToolCallFunctionArguments.from_dict, get("arguments"), src, "arguments")
+        arguments = get("arguments")
+        if arguments is not None:
+            arguments = expect_model(ToolCallFunctionArguments.from_dict, arguments, src, "arguments")
+        elif "arguments" in src:
+            # null: the server's nil map, which means no members.
+            arguments = ToolCallFunctionArguments()
+        else:
+            raise missing("arguments")
 
         index = get("index")
         if index is not None:

@@ -16,16 +16,17 @@ from ..types import (
 
 @_attrs_define
 class WebFetchResponse(Model):
-    """Answer of web_fetch.
+    """Answer of web_fetch. No release evidence (ollama.com answers this), so every field is optional;
+    the Go client's api.WebFetchResponse (since v0.31.2) decodes title, content and links.
 
     Attributes:
-        title (str): Page title.
-        content (str): Page text content.
+        title (str | None): Page title.
+        content (str | None): Page text content.
         links (list[str] | None): Links found on the page (may be absent).
     """
 
-    title: str
-    content: str
+    title: str | None = None
+    content: str | None = None
     links: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -37,8 +38,10 @@ class WebFetchResponse(Model):
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        out["title"] = self.title
-        out["content"] = self.content
+        if self.title is not None:
+            out["title"] = self.title
+        if self.content is not None:
+            out["content"] = self.content
         if self.links is not None:
             out["links"] = self.links
         if self.additional_properties:
@@ -53,14 +56,18 @@ class WebFetchResponse(Model):
         src = src_dict if type(src_dict) is dict else expect_object(src_dict)
         get = src.get
         # Keys found, to tell cheaply whether any key is left over for additional_properties.
-        found = 2
+        found = 0
         title = get("title")
-        if type(title) is not str and not isinstance(title, str):
-            raise wrong(src, "title", title, "string")
+        if title is not None:
+            found += 1
+            if type(title) is not str and not isinstance(title, str):
+                raise wrong(src, "title", title, "string")
 
         content = get("content")
-        if type(content) is not str and not isinstance(content, str):
-            raise wrong(src, "content", content, "string")
+        if content is not None:
+            found += 1
+            if type(content) is not str and not isinstance(content, str):
+                raise wrong(src, "content", content, "string")
 
         links = get("links")
         if links is not None:
@@ -79,17 +86,17 @@ class WebFetchResponse(Model):
     if TYPE_CHECKING:
         # Typed dict-style access (Model implements it): one overload per JSON key.
         @overload
-        def __getitem__(self, key: Literal["title"]) -> str: ...
+        def __getitem__(self, key: Literal["title"]) -> str | None: ...
         @overload
-        def __getitem__(self, key: Literal["content"]) -> str: ...
+        def __getitem__(self, key: Literal["content"]) -> str | None: ...
         @overload
         def __getitem__(self, key: Literal["links"]) -> list[str] | None: ...
         def __getitem__(self, key: str) -> Any: ...
 
         @overload
-        def get(self, key: Literal["title"], default: object = None) -> str: ...
+        def get(self, key: Literal["title"], default: object = None) -> str | None: ...
         @overload
-        def get(self, key: Literal["content"], default: object = None) -> str: ...
+        def get(self, key: Literal["content"], default: object = None) -> str | None: ...
         @overload
         def get(self, key: Literal["links"], default: object = None) -> list[str] | None: ...
         @overload

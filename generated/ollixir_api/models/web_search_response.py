@@ -18,13 +18,14 @@ if TYPE_CHECKING:
 
 @_attrs_define
 class WebSearchResponse(Model):
-    """Answer of web_search.
+    """Answer of web_search. No release evidence (ollama.com answers this), so `results` is optional;
+    the Go client's api.WebSearchResponse (since v0.31.2) decodes it.
 
     Attributes:
-        results (list[WebSearchResult]): Search hits.
+        results (list[WebSearchResult] | None): Search hits.
     """
 
-    results: list[WebSearchResult]
+    results: list[WebSearchResult] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     _KEYS: ClassVar[Mapping[str, str]] = {
@@ -33,7 +34,8 @@ class WebSearchResponse(Model):
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        out["results"] = [item.to_dict() for item in self.results]
+        if self.results is not None:
+            out["results"] = [item.to_dict() for item in self.results]
         if self.additional_properties:
             for key, value in self.additional_properties.items():
                 out.setdefault(key, value)
@@ -47,8 +49,11 @@ class WebSearchResponse(Model):
         src = src_dict if type(src_dict) is dict else expect_object(src_dict)
         get = src.get
         # Keys found, to tell cheaply whether any key is left over for additional_properties.
-        found = 1
-        results = expect_models(WebSearchResult.from_dict, get("results"), src, "results")
+        found = 0
+        results = get("results")
+        if results is not None:
+            found += 1
+            results = expect_models(WebSearchResult.from_dict, results, src, "results")
 
         obj = cls(
             results,
@@ -59,10 +64,10 @@ class WebSearchResponse(Model):
 
     if TYPE_CHECKING:
         # Typed dict-style access (Model implements it): one overload per JSON key.
-        def __getitem__(self, key: Literal["results"]) -> list[WebSearchResult]: ...
+        def __getitem__(self, key: Literal["results"]) -> list[WebSearchResult] | None: ...
 
         @overload
-        def get(self, key: Literal["results"], default: object = None) -> list[WebSearchResult]: ...
+        def get(self, key: Literal["results"], default: object = None) -> list[WebSearchResult] | None: ...
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...

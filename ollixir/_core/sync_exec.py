@@ -1,0 +1,157 @@
+"""The synchronous executor: runs :class:`Call` values over one shared ``httpx.Client``."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+
+from .._errors import OllixirError
+from .call import Call
+from .config import Config
+from .exec import (
+    ParsedUrls,
+    answer,
+    raw_body_stream,
+    resolve_retry,
+    retry_delay,
+    small_body_stream,
+    status_error,
+    timeout_for,
+    transport_error,
+)
+from .stream import Stream, StreamCore, read_first
+
+__all__ = ["SyncExecutor"]
+
+
+def _read_body(response: httpx.Response) -> bytes:
+    raw = small_body_stream(response, httpx.SyncByteStream)
+    return b"".join(raw) if raw is not None else response.read()
+
+
+class SyncExecutor:
+    def __init__(self, config: Config, http: httpx.Client | None) -> None:
+        self.config = config
+        self.owns_http = http is None
+        if http is None:
+            http = httpx.Client(headers=config.headers, timeout=config.timeout, **config.httpx_kwargs)
+            self._extra_headers: dict[str, str] | None = None
+        else:
+            # A caller's client is used as is; our headers travel with each request instead.
+            self._extra_headers = dict(config.headers)
+        self.http = http
+        self._cloud: httpx.Client | None = None
+        self._url = ParsedUrls()
+        self._lock = threading.Lock()
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _target(self, call: Call) -> tuple[httpx.Client, str, dict[str, str] | None]:
+        if call.cloud:
+            cloud_headers = self.config.cloud_headers(call.operation)
+            with self._lock:
+                if self._cloud is None:
+                    self._cloud = httpx.Client(
+                        headers={
+                            k: v for k, v in self.config.headers.items() if k.lower() != "authorization"
+                        },
+                        timeout=self.config.timeout,
+                        follow_redirects=False,
+                    )
+            return self._cloud, self.config.cloud_url + call.path, {**cloud_headers, **(call.headers or {})}
+        headers: dict[str, str] | None = self._extra_headers
+        if call.headers:
+            headers = {**(headers or {}), **call.headers}
+        return self.http, self.config.base_url + call.path, headers
+
+    def _retrying(self, call: Call, once: Any) -> Any:
+        policy = resolve_retry(call, self.config.retry)
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return once(call)
+            except OllixirError as exc:
+                delay = retry_delay(policy, call, exc, attempt, self.config.base_url + call.path)
+                if delay is None:
+                    raise
+                time.sleep(delay)
+
+    # -- non-streamed ----------------------------------------------------------------------------
+
+    def run(self, call: Call) -> Any:
+        if call.upload is not None:
+            return self._retrying(call, self._upload_once)
+        return self._retrying(call, self._once)
+
+    def _once(self, call: Call) -> Any:
+        http, url, headers = self._target(call)
+        request = http.build_request(
+            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
+        )
+        try:
+            response = http.send(request, stream=True)
+            try:
+                body = _read_body(response)
+            finally:
+                response.close()
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, call, url) from exc
+        return answer(call, response, body)
+
+    def _upload_once(self, call: Call) -> Any:
+        assert call.upload is not None
+        http, url, headers = self._target(call)
+        with call.upload.open() as f:
+            try:
+                response = http.request(
+                    call.method, self._url(url), content=f, headers=headers, timeout=timeout_for(call)
+                )
+            except httpx.HTTPError as exc:
+                raise transport_error(exc, call, url) from exc
+        return answer(call, response, response.content)
+
+    # -- streamed ------------------------------------------------------------------------------
+
+    def stream(self, call: Call) -> Stream[Any, Any]:
+        result: Stream[Any, Any] = self._retrying(call, self._open)
+        return result
+
+    def _open(self, call: Call) -> Stream[Any, Any]:
+        http, url, headers = self._target(call)
+        request = http.build_request(
+            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
+        )
+        try:
+            response = http.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            raise transport_error(exc, call, url) from exc
+        try:
+            if response.status_code >= 300:
+                try:
+                    body = response.read()
+                except httpx.HTTPError:
+                    body = b""
+                raise status_error(call, response, body)
+            core = StreamCore(call, url)
+            raw = raw_body_stream(response, httpx.SyncByteStream)
+            pieces = iter(raw) if raw is not None else response.iter_bytes()
+            try:
+                first = read_first(core, pieces)
+            except httpx.HTTPError as exc:
+                raise core.dropped(exc) from exc
+        except BaseException:
+            response.close()
+            raise
+        return Stream(core, response, pieces, first)
+
+    def close(self) -> None:
+        with self._lock:
+            cloud, self._cloud = self._cloud, None
+        if cloud is not None:
+            cloud.close()
+        if self.owns_http:
+            self.http.close()

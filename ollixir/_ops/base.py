@@ -1,0 +1,80 @@
+"""Helpers shared by the operation builders in ``_ops_inference`` and ``_ops_models``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ollixir_api.types import ShapeError
+
+from .._core.call import raise_error_object, read_json
+from .._core.jsonbody import JsonStream, encode_body
+from .._errors import ProtocolError, RequestError, malformed_field
+from . import validate as v
+
+__all__ = ["encode", "identity", "model_name", "reader", "spans_reader", "true"]
+
+
+def encode(body: dict[str, Any]) -> bytes | JsonStream:
+    return encode_body(body)
+
+
+def identity(x: dict[str, Any]) -> dict[str, Any]:
+    return x
+
+
+def reader(operation: str, parse: Callable[[dict[str, Any]], Any]) -> Callable[[int, bytes], Any]:
+    def read(status: int, body: bytes) -> Any:
+        data = read_json(operation, status, body)
+        if type(data) is not dict:
+            raise ProtocolError(
+                f"expected a JSON object, got {type(data).__name__}", status=status, operation=operation
+            )
+        try:
+            return parse(data)
+        except ShapeError as exc:
+            raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
+
+    return read
+
+
+def spans_reader(
+    operation: str, parse: Callable[[dict[str, Any], str, dict[str, tuple[int, int]]], Any]
+) -> Callable[[int, bytes], Any]:
+    """:func:`reader` for a ``parse`` that also gets the JSON text and each top-level member's span in
+    it (``_core.jsonspans``). Answers that are not plain objects take :func:`reader`'s path, with
+    ``parse``'s spans empty."""
+    from .._core.jsonspans import decode_object
+
+    def fallback(data: dict[str, Any]) -> Any:
+        return parse(data, "", {})
+
+    plain = reader(operation, fallback)
+
+    def read(status: int, body: bytes) -> Any:
+        try:
+            text = body.decode()
+        except UnicodeDecodeError:
+            return plain(status, body)
+        decoded = decode_object(text)
+        if decoded is None:
+            return plain(status, body)
+        data, spans = decoded
+        raise_error_object(operation, status, body, data)
+        try:
+            return parse(data, text, spans)
+        except ShapeError as exc:
+            raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
+
+    return read
+
+
+def true(status: int, body: bytes) -> bool:
+    return True
+
+
+def model_name(model: object, name: object, param: str = "model") -> str:
+    # The seed (and old servers) say name=; the server now reads model. Accept both, send model.
+    if model is not None and name is not None and model != name:
+        raise RequestError("pass either model= or name=, not both", param=param)
+    return v.check_model(model if model is not None else name, param)

@@ -1,0 +1,224 @@
+"""Model management, blobs, server and ollama.com operations, defined once (see ``_ops_inference``)."""
+
+from __future__ import annotations
+
+import urllib.parse
+from typing import Any
+
+from .._core.aggregate import ProgressAggregator
+from .._core.blob import BlobSource
+from .._core.call import Call, StreamSpec
+from .._errors import RequestError
+from . import validate as v
+from .base import encode, identity, model_name, reader, true
+from .convert import build, to_options
+
+__all__ = [
+    "check_blob",
+    "copy_model",
+    "create_blob",
+    "create_model",
+    "delete_model",
+    "list_models",
+    "list_running",
+    "pull_model",
+    "push_model",
+    "show_model",
+    "version",
+    "web_fetch",
+    "web_search",
+]
+
+# --- models -----------------------------------------------------------------------------------
+
+
+def list_models(typed: bool) -> Call:
+    from . import fastpath as _fastpath
+
+    parse = _fastpath.list_response if typed else identity
+    return Call("list_models", "GET", "/api/tags", read=reader("list_models", parse))
+
+
+def list_running(typed: bool) -> Call:
+    from ollixir_api.models import ProcessResponse
+
+    return Call(
+        "list_running",
+        "GET",
+        "/api/ps",
+        read=reader("list_running", ProcessResponse.from_dict if typed else identity),
+    )
+
+
+def version(typed: bool) -> Call:
+    from ollixir_api.models import VersionResponse
+
+    return Call(
+        "version",
+        "GET",
+        "/api/version",
+        read=reader("version", VersionResponse.from_dict if typed else identity),
+    )
+
+
+def show_model(
+    typed: bool,
+    model: object,
+    *,
+    name: object = None,
+    verbose: object = None,
+    system: object = None,
+    options: object = None,
+) -> Call:
+    from ollixir_api.models import ShowRequest, ShowResponse
+
+    request = ShowRequest(
+        model=model_name(model, name),
+        verbose=None if verbose is None else v.check_bool(verbose, "verbose"),
+        system=None if system is None else v.check_str(system, "system"),
+        options=None if options is None else to_options(options),
+    )
+    return Call(
+        "show_model",
+        "POST",
+        "/api/show",
+        body=encode(request.to_dict()),
+        read=reader("show_model", ShowResponse.from_dict if typed else identity),
+    )
+
+
+def _progress_call(
+    operation: str, path: str, typed: bool, stream: bool, body: dict[str, Any], idempotent: bool
+) -> Call:
+    from ollixir_api.models import ProgressResponse
+
+    parse = ProgressResponse.from_dict if typed else identity
+    return Call(
+        operation,
+        "POST",
+        path,
+        body=encode(body),
+        read=reader(operation, parse),
+        stream=StreamSpec(ProgressAggregator, parse, parse) if stream else None,
+        idempotent=idempotent,
+    )
+
+
+def pull_model(
+    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
+) -> Call:
+    from ollixir_api.models import PullRequest
+
+    request = PullRequest(
+        model=model_name(model, name),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
+        stream=stream,
+    )
+    return _progress_call("pull_model", "/api/pull", typed, stream, request.to_dict(), idempotent=True)
+
+
+def push_model(
+    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
+) -> Call:
+    from ollixir_api.models import PushRequest
+
+    request = PushRequest(
+        model=model_name(model, name),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
+        stream=stream,
+    )
+    # A push that failed half-way may have uploaded layers already: never repeat it automatically.
+    return _progress_call("push_model", "/api/push", typed, stream, request.to_dict(), idempotent=False)
+
+
+def create_model(typed: bool, fields: dict[str, Any], *, stream: bool) -> Call:
+    """``fields`` are the already-resolved /api/create fields (see ``_create``)."""
+    from ollixir_api.models import CreateRequest
+
+    request = build(CreateRequest.from_dict, {**fields, "stream": stream}, "create_model")
+    return _progress_call("create_model", "/api/create", typed, stream, request.to_dict(), idempotent=True)
+
+
+def copy_model(source: object, destination: object) -> Call:
+    from ollixir_api.models import CopyRequest
+
+    request = CopyRequest(
+        source=v.check_model(source, "source"), destination=v.check_model(destination, "destination")
+    )
+    return Call("copy_model", "POST", "/api/copy", body=encode(request.to_dict()), read=true, not_found=False)
+
+
+def delete_model(model: object, *, name: object = None) -> Call:
+    from ollixir_api.models import DeleteRequest
+
+    request = DeleteRequest(model=model_name(model, name))
+    return Call(
+        "delete_model", "DELETE", "/api/delete", body=encode(request.to_dict()), read=true, not_found=False
+    )
+
+
+# --- blobs ------------------------------------------------------------------------------------
+
+
+def _blob_path(digest: str) -> str:
+    # The server routes on the decoded path; sending the colon raw is what Ollama's own clients do.
+    return "/api/blobs/" + urllib.parse.quote(digest, safe=":")
+
+
+def check_blob(digest_or_data: object) -> Call:
+    if isinstance(digest_or_data, bytes | bytearray | memoryview):
+        digest = v.digest_of(digest_or_data)
+    else:
+        digest = v.check_digest(digest_or_data)
+    return Call("check_blob", "HEAD", _blob_path(digest), read=true, not_found=False)
+
+
+def create_blob(source: BlobSource, digest: str) -> Call:
+    """The upload step; the executors hash the source first (off the event loop, for async)."""
+
+    def read(status: int, body: bytes) -> str:
+        return digest
+
+    return Call(
+        "create_blob",
+        "POST",
+        _blob_path(digest),
+        upload=source,
+        read=read,
+        headers={"Content-Type": "application/octet-stream", "Content-Length": str(source.size)},
+    )
+
+
+# --- ollama.com -------------------------------------------------------------------------------
+
+
+def web_search(typed: bool, query: object, *, max_results: object = 3) -> Call:
+    from ollixir_api.models import WebSearchRequest, WebSearchResponse
+
+    if not isinstance(query, str) or not query.strip():
+        raise RequestError("query must be a non-empty string", param="query")
+    request = WebSearchRequest(query=query, max_results=v.check_int(max_results, "max_results", minimum=1))
+    return Call(
+        "web_search",
+        "POST",
+        "/api/web_search",
+        body=encode(request.to_dict()),
+        read=reader("web_search", WebSearchResponse.from_dict if typed else identity),
+        cloud=True,
+    )
+
+
+def web_fetch(typed: bool, url: object) -> Call:
+    from ollixir_api.models import WebFetchRequest, WebFetchResponse
+
+    if not isinstance(url, str) or not url.strip():
+        raise RequestError("url must be a non-empty string", param="url")
+    request = WebFetchRequest(url=url)
+    return Call(
+        "web_fetch",
+        "POST",
+        "/api/web_fetch",
+        body=encode(request.to_dict()),
+        read=reader("web_fetch", WebFetchResponse.from_dict if typed else identity),
+        cloud=True,
+    )
