@@ -220,3 +220,17 @@ def test_a_plain_httpx_answer_reads_the_same(ollama_server: Any) -> None:
     ).json()
     r = ChatResponse.from_dict(answer)
     assert r["message"]["content"] == "You said: hello there"
+
+
+def test_null_arguments_from_an_older_server_read_as_an_empty_dict() -> None:
+    # Servers before the ordered-map arguments wrote a nil Go map as null; it means no arguments.
+    from ollixir_api.models import ToolCall
+
+    call = ToolCall.from_dict({"function": {"name": "ping", "arguments": None}})
+    assert call.function.arguments == {} and isinstance(call.function.arguments, ToolCallFunctionArguments)
+
+    def ping() -> str:
+        return "pong"
+
+    assert ping(**call.function.arguments) == "pong"
+    assert call.to_dict() == {"function": {"name": "ping", "arguments": {}}}
