@@ -57,7 +57,7 @@ _TOOLS: Final[tuple[dict[str, Any], ...]] = (
                 "type": "object",
                 "properties": {
                     "query": {"type": "string", "description": _QUERY_DOC},
-                    "max_results": {"type": "integer", "description": _MAX_DOC, "default": 3},
+                    "max_results": {"type": "integer", "description": _MAX_DOC},
                 },
                 "required": ["query"],
             },

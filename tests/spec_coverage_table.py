@@ -160,7 +160,44 @@ ENDPOINTS: dict[tuple[str, str], dict[str, list[str]]] = {
         "response": ["title", "content", "links"],
         "statuses": ["200", "400", "401", "429", "500", "502"],
     },
+    # doc §3.1-3.3, §3.8: the inline handlers and the HEAD twins of GET routes
+    ("GET", "/"): {"request": [], "response": [], "statuses": ["200"]},
+    ("HEAD", "/"): {"request": [], "response": [], "statuses": ["200"]},
+    ("HEAD", "/api/version"): {"request": [], "response": [], "statuses": ["200"]},
+    ("HEAD", "/api/tags"): {"request": [], "response": [], "statuses": ["200", "500"]},
+    ("GET", "/api/status"): {"request": [], "response": ["cloud.disabled", "cloud.source"], "statuses": ["200"]},
+    # doc §3.18-3.19: account
+    ("POST", "/api/me"): {
+        "request": [],
+        "response": ["id", "email", "name", "bio", "avatarurl", "firstname", "lastname", "plan"],
+        "statuses": ["200", "401", "500", "503"],
+    },
+    ("POST", "/api/signout"): {"request": [], "response": [], "statuses": ["200", "401", "500"]},
+    ("DELETE", "/api/user/keys/{encodedKey}"): {"request": [], "response": [], "statuses": ["200", "401", "500"]},
+    # doc §3.20-3.21: experimental
+    ("POST", "/api/experimental/web_search"): {
+        "request": ["query", "max_results"],
+        "response": ["results[].title", "results[].url", "results[].content"],
+        "statuses": ["200", "400", "401", "403", "429", "500", "502"],
+    },
+    ("POST", "/api/experimental/web_fetch"): {
+        "request": ["url"],
+        "response": ["title", "content", "links"],
+        "statuses": ["200", "400", "401", "403", "429", "500", "502"],
+    },
+    ("GET", "/api/experimental/model-recommendations"): {
+        "request": [],
+        "response": under("recommendations[]", [
+            "model", "description", "context_length", "max_output_tokens", "vram_bytes", "required_plan",
+        ]),
+        "statuses": ["200"],
+    },
 }  # fmt: skip
+
+# 200 answers whose JSON body is the literal null (no fields to list).
+NULL_BODIES = {("POST", "/api/signout"), ("DELETE", "/api/user/keys/{encodedKey}")}
+# 200 answers in text/plain.
+TEXT_BODIES = {("GET", "/")}
 
 STREAMING = {("POST", p) for p in ("/api/generate", "/api/chat", "/api/create", "/api/pull", "/api/push")}
 
@@ -182,6 +219,17 @@ OPERATION_IDS = {
     ("GET", "/api/version"): ("version", "server"),
     ("POST", "/api/web_search"): ("webSearch", "web"),
     ("POST", "/api/web_fetch"): ("webFetch", "web"),
+    ("GET", "/"): ("heartbeat", "server"),
+    ("HEAD", "/"): ("heartbeatHead", "server"),
+    ("HEAD", "/api/version"): ("versionHead", "server"),
+    ("HEAD", "/api/tags"): ("listModelsHead", "models"),
+    ("GET", "/api/status"): ("serverStatus", "server"),
+    ("POST", "/api/me"): ("whoami", "account"),
+    ("POST", "/api/signout"): ("signout", "account"),
+    ("DELETE", "/api/user/keys/{encodedKey}"): ("deleteUserKey", "account"),
+    ("POST", "/api/experimental/web_search"): ("experimentalWebSearch", "web"),
+    ("POST", "/api/experimental/web_fetch"): ("experimentalWebFetch", "web"),
+    ("GET", "/api/experimental/model-recommendations"): ("modelRecommendations", "models"),
 }
 
 # Exact `required` lists: for requests what the server needs; for responses only what every release
@@ -237,6 +285,11 @@ REQUIRED = {
     "VersionResponse": {"version"},
     "WebSearchResponse": set(),
     "WebFetchResponse": set(),
+    "StatusResponse": set(),
+    "CloudStatus": set(),
+    "UserResponse": set(),
+    "ModelRecommendation": set(),
+    "ModelRecommendationsResponse": set(),
 }
 
 NULLABLE = {

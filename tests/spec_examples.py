@@ -280,4 +280,7 @@ REQUESTS: list[tuple[str, JSON]] = [
     ("WebSearchRequest", {"query": "what is ollama?", "max_results": 5}),
     ("WebSearchRequest", {"query": "what is ollama?"}),
     ("WebFetchRequest", {"url": "https://ollama.com"}),
+    # the local experimental proxies forward the same bodies: doc §3.20
+    ("WebSearchRequest", {"query": "ollama tool calling", "max_results": 10}),
+    ("WebFetchRequest", {"url": "ollama.com"}),
 ]

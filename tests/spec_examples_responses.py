@@ -337,6 +337,44 @@ RESPONSES: list[tuple[str, JSON]] = [
         },
     ),
     ("WebFetchResponse", {"title": "Ollama", "content": "Get up and running."}),
+    # /api/status, doc §3.3
+    ("StatusResponse", {"cloud": {"disabled": False, "source": "none"}}),
+    ("StatusResponse", {"cloud": {"disabled": True, "source": "both"}}),
+    # /api/me, doc §3.18
+    (
+        "UserResponse",
+        {
+            "id": "3f1c2b9e-8a4d-4e57-9b0a-2d6c1e7f5a90",
+            "email": "ada@example.com",
+            "name": "ada",
+            "bio": "Counting engines.",
+            "avatarurl": "https://ollama.com/avatars/ada.png",
+            "firstname": "Ada",
+            "lastname": "Lovelace",
+            "plan": "pro",
+        },
+    ),
+    (
+        "UserResponse",
+        {"id": "00000000-0000-0000-0000-000000000000", "email": "", "name": "someone", "plan": "free"},
+    ),
+    # /api/experimental/model-recommendations, doc §3.21
+    (
+        "ModelRecommendationsResponse",
+        {
+            "recommendations": [
+                {
+                    "model": "kimi-k2.6:cloud",
+                    "description": "Long-horizon coding",
+                    "context_length": 262144,
+                    "max_output_tokens": 262144,
+                    "required_plan": "pro",
+                },
+                {"model": "gemma4", "description": "Reasoning locally", "vram_bytes": 12884901888},
+                {"model": "qwen3.5", "description": "Coding locally"},
+            ]
+        },
+    ),
     # errors, doc §1.3, §1.4, §3.4, §9, §10
     ("ErrorResponse", {"error": "model 'llama9' not found"}),
     (
@@ -345,6 +383,12 @@ RESPONSES: list[tuple[str, JSON]] = [
     ),
     ("ErrorResponse", {"StatusCode": 429, "Status": "429 Too Many Requests", "error": "rate limit exceeded"}),
     ("ErrorResponse", {"error": "pull model manifest: file does not exist"}),
+    # doc §3.18-3.20
+    ("ErrorResponse", {"error": "account unavailable"}),
+    ("ErrorResponse", {"error": "you are not currently signed in"}),
+    ("ErrorResponse", {"error": "there was an error signing out"}),
+    ("ErrorResponse", {"error": "unauthorized"}),
+    ("ErrorResponse", {"error": "ollama cloud is disabled: web search is unavailable"}),
 ]
 
 TIMESTAMP_KEYS = frozenset({"created_at", "modified_at", "expires_at"})

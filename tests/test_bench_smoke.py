@@ -177,7 +177,9 @@ class _Reader:
 def test_fake_server_pipelining_and_canned_answers(server: tuple[str, int]) -> None:
     with socket.create_connection(server) as sock:
         r = _Reader(sock)
-        sock.sendall(b"GET /api/version HTTP/1.1\r\nHost: x\r\n\r\nGET /api/tags HTTP/1.1\r\nHost: x\r\n\r\n")
+        sock.sendall(
+            b"GET /api/version HTTP/1.1\r\nHost: localhost\r\n\r\nGET /api/tags HTTP/1.1\r\nHost: localhost\r\n\r\n"
+        )
         assert r.response() == (200, b'{"version":"0.12.6"}')
         status, body = r.response()
         assert status == 200
@@ -204,7 +206,7 @@ def test_fake_server_discards_uploads(server: tuple[str, int]) -> None:
     path = b"/api/blobs/sha256:" + b"0" * 64
     with socket.create_connection(server) as sock:
         r = _Reader(sock)
-        sock.sendall(b"HEAD %s HTTP/1.1\r\nHost: x\r\n\r\n" % path)
+        sock.sendall(b"HEAD %s HTTP/1.1\r\nHost: localhost\r\n\r\n" % path)
         assert r.response(head_only=True)[0] == 404
 
         # Content-Length framing, larger than the server's receive buffer.

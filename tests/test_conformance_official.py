@@ -193,6 +193,8 @@ def cloud_client(server: OllamaTestServer, key: str) -> ollama.Client:
         # The official client calls https://ollama.com directly; send those calls to the test server.
         if request.url.host == "ollama.com":
             request.url = httpx.URL(server.url + request.url.path)
+            # The Host header still names ollama.com, which the server's Host guard refuses.
+            request.headers["Host"] = request.url.netloc.decode()
 
     return ollama.Client(
         host=server.url, headers={"Authorization": f"Bearer {key}"}, event_hooks={"request": [to_test_server]}

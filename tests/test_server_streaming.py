@@ -101,12 +101,12 @@ def test_keep_alive_serves_many_requests_on_one_connection(
     raw: RawConnection, ollama_server: OllamaTestServer
 ) -> None:
     for _ in range(3):
-        raw.send(b"GET /api/version HTTP/1.1\r\nHost: x\r\n\r\n")
+        raw.send(b"GET /api/version HTTP/1.1\r\nHost: localhost\r\n\r\n")
         status, headers, body = raw.response()
         assert status == "HTTP/1.1 200 OK" and body == [b'{"version":"0.33.0-rc2"}']
         raw.send(post("/api/generate", b'{"model":"llama3.2","prompt":"x"}'))
         assert raw.response()[0] == "HTTP/1.1 200 OK"
-        raw.send(b"HEAD /api/tags HTTP/1.1\r\nHost: x\r\n\r\n")
+        raw.send(b"HEAD /api/tags HTTP/1.1\r\nHost: localhost\r\n\r\n")
         status, headers, _ = raw.response(head_only=True)
         assert status == "HTTP/1.1 200 OK" and int(headers["content-length"]) > 0
     assert ollama_server.connections_accepted == 1
@@ -116,7 +116,7 @@ def test_chunked_request_body(raw: RawConnection) -> None:
     body = b'{"model":"llama3.2","prompt":"chunked body","stream":false}'
     pieces = [body[:10], body[10:25], body[25:]]
     framed = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
-    raw.send(b"POST /api/generate HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + framed)
+    raw.send(b"POST /api/generate HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n" + framed)
     status, _, [payload] = raw.response()
     assert status == "HTTP/1.1 200 OK"
     assert json.loads(payload)["response"] == "You said: chunked body"
@@ -136,10 +136,12 @@ def test_expect_continue_is_answered_when_the_body_is_read(raw: RawConnection) -
 
 def test_delete_with_body_keeps_connection(raw: RawConnection) -> None:
     body = b'{"model":"nope"}'
-    raw.send(b"DELETE /api/delete HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+    raw.send(
+        b"DELETE /api/delete HTTP/1.1\r\nHost: localhost\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+    )
     status, _, [payload] = raw.response()
     assert status == "HTTP/1.1 404 Not Found" and payload == b'{"error":"model \'nope\' not found"}'
-    raw.send(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    raw.send(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
     assert raw.response()[2] == [b"Ollama is running"]
 
 
@@ -147,7 +149,7 @@ def test_percent_encoded_blob_digest(raw: RawConnection) -> None:
     digest = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
     raw.send(post(f"/api/blobs/sha256%3A{digest}", b"hello"))
     assert raw.response()[0] == "HTTP/1.1 201 Created"
-    raw.send(f"HEAD /api/blobs/sha256%3a{digest} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+    raw.send(f"HEAD /api/blobs/sha256%3a{digest} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
     assert raw.response(head_only=True)[0] == "HTTP/1.1 200 OK"
 
 
@@ -195,7 +197,7 @@ def test_many_concurrent_clients(ollama_server: OllamaTestServer) -> None:
     ]
     try:
         for sock in socks:
-            sock.sendall(b"GET /api/version HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            sock.sendall(b"GET /api/version HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         for sock in socks:
             data = b""
             while chunk := sock.recv(4096):

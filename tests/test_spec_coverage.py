@@ -12,10 +12,12 @@ import pytest
 from tests.spec_coverage_table import (
     DATE_TIMES,
     ENDPOINTS,
+    NULL_BODIES,
     NULLABLE,
     OPERATION_IDS,
     REQUIRED,
     STREAMING,
+    TEXT_BODIES,
 )
 from tests.spec_walk import (
     Schema,
@@ -44,6 +46,8 @@ def _op(key: tuple[str, str]) -> Schema:
 
 def _bodies(key: tuple[str, str]) -> list[tuple[str, Schema]]:
     op = _op(key)
+    if key in NULL_BODIES:
+        return []  # checked by test_null_and_text_bodies
     found = [
         (m, s)
         for m in ("application/json", "application/x-ndjson")
@@ -111,6 +115,31 @@ def test_bodiless_answers() -> None:
         for status in statuses:
             found = response(SPEC, _op(key), status)
             assert found is not None and "content" not in found, (key, status)
+
+
+def test_head_twins_have_no_body() -> None:
+    for key in [k for k in ENDPOINTS if k[0] == "HEAD"]:
+        for status in _op(key)["responses"]:
+            found = response(SPEC, _op(key), status)
+            assert found is not None and "content" not in found, (key, status)
+
+
+def test_null_and_text_bodies() -> None:
+    for key in NULL_BODIES:
+        found = response(SPEC, _op(key), "200")
+        assert found is not None and list(found["content"]) == ["application/json"], key
+        assert resolve(SPEC, found["content"]["application/json"]["schema"])["type"] == "null", key
+    for key in TEXT_BODIES:
+        found = response(SPEC, _op(key), "200")
+        assert found is not None and list(found["content"]) == ["text/plain"], key
+        assert found["content"]["text/plain"]["schema"]["type"] == "string", key
+
+
+def test_user_key_parameter() -> None:
+    item = SPEC["paths"]["/api/user/keys/{encodedKey}"]
+    [param] = [resolve(SPEC, p) for p in item["parameters"]]
+    assert (param["name"], param["in"], param["required"]) == ("encodedKey", "path", True)
+    assert item["delete"]["deprecated"] is True
 
 
 def test_blob_upload_and_digest_parameter() -> None:

@@ -33,7 +33,6 @@ def test_tool_definitions() -> None:
     assert search["properties"]["max_results"] == {
         "type": "integer",
         "description": "How many results to return, 1 to 10 (default 3).",
-        "default": 3,
     }
     assert fetch == {
         "type": "object",

@@ -20,6 +20,11 @@ pull, push and create draw a progress bar per layer (bytes, rate, ETA) when rich
 plain line per status with percentages.
 Exit status: 0 success, 1 server or connection error, 2 usage error."""
 
+_SERVE_EPILOG = """\
+The first line on stdout is the server's URL; then it lists its installed models, the names `pull`
+can fetch, armed faults and extra CORS origins (OLLAMA_ORIGINS). The --models file format is
+described in ollixir.testing.ServerConfig; examples/test_server_models.json is a complete example."""
+
 _TRANSFER_EPILOG = """\
 Progress goes to stderr. Bars need rich, from the 'cli' extra (pip install 'ollixir[cli]'); without it,
 or when stderr is not a terminal, plain lines are printed: each new status, and each layer at every 10%."""
@@ -130,11 +135,19 @@ def build_parser() -> argparse.ArgumentParser:
         "serve-test",
         help="run the bundled Ollama-protocol test server in the foreground (Ctrl-C stops it)",
         description="Run the bundled test server (fake deterministic models, no GPU) until Ctrl-C or SIGTERM.",
+        epilog=_SERVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
         "--port", type=int, default=11434, help="port to listen on (default 11434; 0 picks a free one)"
     )
     p.add_argument("--host", dest="bind", default="127.0.0.1", metavar="ADDRESS", help="address to bind")
+    p.add_argument(
+        "--models",
+        metavar="FILE",
+        help="JSON (or .toml) file of extra models (scripted replies), pullable names and faults",
+    )
+    p.add_argument("--list", action="store_true", help="print the installed and pullable models, then exit")
 
     p = command(
         "demo",

@@ -3,32 +3,35 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from types import FrameType
 
 __all__ = ["cmd_serve_test"]
 
 
 def cmd_serve_test(args: argparse.Namespace) -> int:
-    from ..testing import OllamaTestServer
+    from ..testing import ServerConfigError
+    from ..testing._console import catalogue_lines, load_config, report_lines, until_signalled
 
-    stop = threading.Event()
-
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        stop.set()
-
-    previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
+        config = load_config(args.models)
+    except ServerConfigError as exc:
+        sys.stderr.write(f"Error: {exc}\n")
+        return 2
+    if args.list:
+        sys.stdout.write("\n".join(catalogue_lines(config)) + "\n")
+        return 0
+    with until_signalled() as wait:
         try:
-            server = OllamaTestServer(args.bind, args.port)
+            server = config.start(args.bind, args.port)
         except OSError as exc:
             sys.stderr.write(f"Error: cannot listen on {args.bind}:{args.port}: {exc.strerror or exc}\n")
             return 1
+        except ValueError as exc:  # a bad OLLAMA_ORIGINS entry
+            sys.stderr.write(f"Error: {exc}\n")
+            return 2
         with server:
             # The URL comes first and alone on its line, so scripts can read it.
-            sys.stdout.write(f"{server.url}\n")
+            sys.stdout.write(f"{server.url}\n" + "\n".join(report_lines(server)) + "\n")
             sys.stdout.flush()
             sys.stderr.write(
                 f"ollixir test server (fake models, no GPU) listening on {server.url}\n"
@@ -36,11 +39,6 @@ def cmd_serve_test(args: argparse.Namespace) -> int:
                 "Press Ctrl-C to stop.\n"
             )
             sys.stderr.flush()
-            # A timed wait, so signals are noticed on every platform.
-            while not stop.wait(0.5):
-                pass
+            wait()
         sys.stderr.write("test server stopped\n")
         return 0
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)

@@ -31,8 +31,7 @@ __all__ = ["chat", "embed", "generate", "pull"]
 
 
 def _name(repo: str, quantization: str | None) -> str:
-    # Imported here: hf imports this module, and the name rules live there.
-    from . import model_ref
+    from ._ref import model_ref
 
     return model_ref(repo, quantization)
 

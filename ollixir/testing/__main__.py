@@ -1,18 +1,17 @@
-"""``python -m ollixir.testing [--host H] [--port N]``: run the test server in the foreground.
+"""``python -m ollixir.testing [--host H] [--port N] [--models FILE] [--list]``: the test server in the foreground.
 
-The first line printed is the base URL (flushed at once, so a parent process can read it); the server
-stops on Ctrl-C or SIGTERM.
+The first line printed is the base URL (flushed at once, so a parent process can read it), followed
+by what the server offers; the server stops on Ctrl-C or SIGTERM. ``--models`` reads a
+:class:`~ollixir.testing.ServerConfig` file; ``--list`` prints the catalogue and exits.
 """
 
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from types import FrameType
 
-from ._server import OllamaTestServer
+from ._config import ServerConfigError
+from ._console import catalogue_lines, load_config, report_lines, until_signalled
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,18 +23,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--api-key", default="test-key", help="bearer key for /api/web_search and /api/web_fetch"
     )
+    parser.add_argument(
+        "--models", metavar="FILE", help="extra models, pullable names and faults (JSON/TOML)"
+    )
+    parser.add_argument(
+        "--list", action="store_true", help="print the installed and pullable models, then exit"
+    )
     args = parser.parse_args(argv)
-    done = threading.Event()
-
-    def on_signal(signum: int, frame: FrameType | None) -> None:
-        done.set()
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    with OllamaTestServer(args.host, args.port, api_key=args.api_key) as server:
-        print(server.url, flush=True)
-        while not done.wait(0.5):
-            pass
+    try:
+        config = load_config(args.models)
+    except ServerConfigError as exc:
+        parser.error(str(exc))
+    if args.list:
+        print("\n".join(catalogue_lines(config)))
+        return 0
+    with until_signalled() as wait:
+        try:
+            server = config.start(args.host, args.port, api_key=args.api_key)
+        except ValueError as exc:  # a bad OLLAMA_ORIGINS entry
+            parser.error(str(exc))
+        with server:
+            print(server.url, flush=True)
+            print("\n".join(report_lines(server)), flush=True)
+            wait()
     return 0
 
 

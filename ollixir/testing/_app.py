@@ -9,18 +9,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from ._account import AccountState
+from ._catalogue import FakeRecommendation
+from ._cors import CorsPolicy
 from ._exchange import Exchange, Tracker
 from ._faults import PRE_KINDS, FaultKind, Faults, RecordedRequest
 from ._gobind import bind_request
 from ._gojson import go_dumps, go_time
 from ._goscan import GoJSONError, decode_first_value
+from ._host_guard import HostGuard
 from ._state import ServerState
 
-__all__ = ["App", "Config", "Handler", "route"]
+__all__ = ["ERROR_SHAPES", "App", "Config", "Handler", "route"]
 
 Handler = Callable[["App", Exchange], None]
 _EXACT: dict[str, dict[str, Handler]] = {}
 _PARAM: dict[str, dict[str, Handler]] = {}  # prefix ending in "/" -> one trailing path segment
+# Path prefix -> the error body of another protocol (the /v1 routes); the longest prefix wins.
+ERROR_SHAPES: dict[str, Callable[[int, str], object]] = {}
 
 
 def route(method: str, path: str) -> Callable[[Handler], Handler]:
@@ -53,6 +59,8 @@ class Config:
     version: str
     offset_seconds: int
     registry_user: str
+    cloud_url: str = ""  # where the experimental web proxy sends its calls; the server itself by default
+    recommendations: tuple[FakeRecommendation, ...] = ()
 
 
 _NOT_FOUND: Final = b"404 page not found"
@@ -62,10 +70,20 @@ _NOT_ALLOWED: Final = b"405 method not allowed"
 class App:
     """Everything a route handler needs: state, config, the request log and faults."""
 
-    def __init__(self, state: ServerState, faults: Faults, config: Config) -> None:
+    def __init__(
+        self,
+        state: ServerState,
+        faults: Faults,
+        config: Config,
+        cors: CorsPolicy,
+        account: AccountState | None = None,
+    ) -> None:
         self.state = state
         self.faults = faults
         self.config = config
+        self.cors = cors
+        self.host_guard = HostGuard("")  # inactive until the server knows its bound address
+        self.account = account if account is not None else AccountState(None, True, None)
         self.tracker: Tracker | None = None
         self._log_lock = threading.Lock()
         self.requests: list[RecordedRequest] = []
@@ -112,6 +130,11 @@ class App:
 
     # -- dispatch --------------------------------------------------------------------------------------
     def dispatch(self, ex: Exchange) -> None:
+        # gin redirects a trailing slash before any middleware runs; everything else passes the
+        # server's middleware (CORS, then the Host guard) first, even unknown paths.
+        redirected = _match(ex.path) is None and _redirect_location(ex) is not None
+        if not redirected and not self._middleware(ex):
+            return
         for fault in self.faults.take(PRE_KINDS, ex.method, ex.path):
             if fault.kind is FaultKind.DELAY_HEADERS:
                 if not ex.wait(fault.delay):
@@ -144,25 +167,51 @@ class App:
         self.record(ex, ex.body)
         handler(self, ex)
 
+    def _middleware(self, ex: Exchange) -> bool:
+        """CORS and the Host guard; False when they answered the request themselves."""
+        host = ex.headers.get("Host", "")
+        decision = self.cors.decide(ex.method, ex.headers.get("Origin"), host)
+        ex.extra_headers.extend(decision.headers)
+        status = decision.status
+        if status is None:
+            verdict = self.host_guard.verdict(host, ex.method)
+            status = None if verdict == "pass" else 403 if verdict == "forbid" else 204
+        if status is None:
+            return True
+        self.record(ex, None, ex.content_length or 0)
+        ex.send(status)
+        return False
+
     def _unrouted(self, ex: Exchange) -> None:
         self.record(ex, None, ex.content_length or 0)
-        if ex.path.endswith("/") and len(ex.path) > 1:
-            target = _match(ex.path[:-1])
-            if target is not None and ex.method in target[0]:
-                location = ex.raw_path[:-1] + (f"?{ex.query}" if ex.query else "")
-                if ex.method == "GET":
-                    body = f'<a href="{location}">Moved Permanently</a>.\n\n'.encode()
-                    ex.send(301, body, "text/html; charset=utf-8", [("Location", location)])
-                else:
-                    content_type = "text/html; charset=utf-8" if ex.method == "HEAD" else None
-                    ex.send(307, b"", content_type, [("Location", location)])
-                return
+        location = _redirect_location(ex)
+        if location is not None:
+            if ex.method == "GET":
+                body = f'<a href="{location}">Moved Permanently</a>.\n\n'.encode()
+                ex.send(301, body, "text/html; charset=utf-8", [("Location", location)])
+            else:
+                content_type = "text/html; charset=utf-8" if ex.method == "HEAD" else None
+                ex.send(307, b"", content_type, [("Location", location)])
+            return
         ex.send(404, _NOT_FOUND, "text/plain")
+
+
+def _redirect_location(ex: Exchange) -> str | None:
+    """Where gin's trailing-slash redirect sends an unrouted request, if anywhere."""
+    if ex.path.endswith("/") and len(ex.path) > 1:
+        target = _match(ex.path[:-1])
+        if target is not None and ex.method in target[0]:
+            return ex.raw_path[:-1] + (f"?{ex.query}" if ex.query else "")
+    return None
 
 
 def _send_fault(ex: Exchange, status: int, message: str, body: str, retry_after: str | None) -> None:
     headers = [("Retry-After", retry_after)] if retry_after is not None else []
-    if body == "json":
+    shape = max((p for p in ERROR_SHAPES if ex.path.startswith(p)), key=len, default=None)
+    if body == "json" and shape is not None:
+        error = go_dumps(ERROR_SHAPES[shape](status, message)) + "\n"
+        ex.send(status, error.encode(), "application/json", headers)
+    elif body == "json":
         ex.send(status, go_dumps({"error": message}).encode(), "application/json; charset=utf-8", headers)
     elif body == "text":
         ex.send(status, message.encode(), "text/plain; charset=utf-8", headers)

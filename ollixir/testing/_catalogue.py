@@ -1,4 +1,4 @@
-"""The default models of the test server.
+"""The default models of the test server (summarised in the ``ollixir.testing`` docstring).
 
 Installed on a fresh server (``/api/tags`` lists them newest ``modified_at`` first, i.e. in the order
 below, since the first one is given the newest time):
@@ -14,18 +14,22 @@ all-minilm:latest   embedding                                    256         384
 nomic-embed-text    embedding                                    2048        768
 ==================  ===========================================  ==========  =========
 
-Registry only (``/api/pull`` installs them): ``tinyllama:latest`` (completion) and ``smollm2:135m``
-(completion, tools). Every installed model can be pulled again too. Anything else is unknown to the
-registry (``pull model manifest: file does not exist``).
+Registry only (``/api/pull`` installs them):
+
+==================  ===========================================  ==========  ==
+``/api/experimental/model-recommendations`` answers :data:`DEFAULT_RECOMMENDATIONS` (unless the server
+was given ``recommendations=``): two cloud models with their limits, one of them needing a paid plan,
+then two catalogue models with the memory they need (their ``size`` rounded up to whole GiB, plus one).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Final
 
 from ._fake import FakeModel
 
-__all__ = ["DEFAULT_MODELS", "REGISTRY_ONLY", "VERSION"]
+__all__ = ["DEFAULT_MODELS", "DEFAULT_RECOMMENDATIONS", "REGISTRY_ONLY", "VERSION", "FakeRecommendation"]
 
 VERSION: Final = "0.33.0-rc2"
 
@@ -38,6 +42,10 @@ _LLAMA_TEMPLATE: Final = (
 _QWEN_TEMPLATE: Final = (
     "{{- range .Messages }}<|im_start|>{{ .Role }}\n{{ if .Thinking }}<think>{{ .Thinking }}</think>{{ end }}"
     "{{ .Content }}<|im_end|>\n{{ end }}<|im_start|>assistant\n{{- if .Tools }}{{ .Tools }}{{ end }}"
+)
+_GEMMA_TEMPLATE: Final = (
+    '{{- range .Messages }}<start_of_turn>{{ if eq .Role "assistant" }}model{{ else }}{{ .Role }}{{ end }}\n'
+    "{{ .Content }}<end_of_turn>\n{{ end }}<start_of_turn>model\n"
 )
 _CODE_TEMPLATE: Final = (
     "{{- if .Suffix }}<PRE> {{ .Prompt }} <SUF>{{ .Suffix }} <MID>{{- else }}{{ .Prompt }}{{- end }}"
@@ -147,4 +155,73 @@ REGISTRY_ONLY: Final = (
         template="{{ .Prompt }}{{ if .Tools }}{{ .Tools }}{{ end }}",
         size=270898672,
     ),
+    FakeModel(
+        "gemma3:latest",
+        ("completion", "vision"),
+        family="gemma3",
+        parameter_size="4.3B",
+        context_length=131072,
+        embedding_length=2560,
+        template=_GEMMA_TEMPLATE,
+        parameters={"stop": ["<end_of_turn>"], "temperature": 1, "top_k": 64, "top_p": 0.95},
+        license="Gemma Terms of Use (fake copy for tests)",
+        size=3338801804,
+    ),
+    FakeModel(
+        "gpt-oss:latest",
+        ("completion", "tools", "thinking"),
+        family="gptoss",
+        parameter_size="20.9B",
+        quantization_level="MXFP4",
+        context_length=131072,
+        embedding_length=2880,
+        template="{{ .Prompt }}{{ if .Tools }}{{ .Tools }}{{ end }}",
+        parameters={"temperature": 1},
+        license="Apache License 2.0 (fake copy for tests)",
+        size=13780173839,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class FakeRecommendation:
+    """One entry of ``/api/experimental/model-recommendations`` (``api.ModelRecommendation``).
+
+    Zero numbers and an empty ``required_plan`` are left out of the answer, as the server's JSON tags say.
+    """
+
+    model: str
+    description: str
+    context_length: int = 0
+    max_output_tokens: int = 0
+    vram_bytes: int = 0
+    required_plan: str = ""
+
+    def wire(self) -> dict[str, object]:
+        body: dict[str, object] = {"model": self.model, "description": self.description}
+        for key in ("context_length", "max_output_tokens", "vram_bytes", "required_plan"):
+            value = getattr(self, key)
+            if value:
+                body[key] = value
+        return body
+
+
+_GIB: Final = 1 << 30
+
+DEFAULT_RECOMMENDATIONS: Final = (
+    FakeRecommendation(
+        "gpt-oss:120b-cloud",
+        "Open-weight reasoning model served from ollama.com",
+        context_length=131072,
+        max_output_tokens=32768,
+    ),
+    FakeRecommendation(
+        "qwen3-coder:480b-cloud",
+        "Large coding model served from ollama.com",
+        context_length=262144,
+        max_output_tokens=65536,
+        required_plan="pro",
+    ),
+    FakeRecommendation("qwen3:latest", "Thinking and tool use locally", vram_bytes=6 * _GIB),
+    FakeRecommendation("llama3.2:latest", "Small general model locally", vram_bytes=3 * _GIB),
 )

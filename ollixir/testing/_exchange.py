@@ -15,17 +15,17 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from email.utils import formatdate
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol
 from urllib.parse import unquote
 
 from ._faults import BODY_KINDS, STREAM_KINDS, FaultKind, Faults, RecordedRequest
 from ._gojson import go_dumps
-from ._stream import LineWriter, StreamError, padding_plan, write_padded
+from ._stream import NDJSON, Framing, LineWriter, StreamError, padding_plan, write_padded
 
 if TYPE_CHECKING:
     from ._http import Handler
 
-__all__ = ["BadRequest", "ClientGone", "Exchange", "StreamError", "Tracker"]
+__all__ = ["Adapter", "BadRequest", "ClientGone", "Exchange", "StreamError", "Tracker"]
 
 _SMALL_BODY: Final = 256 << 10  # Go drains at most this much of an unread body to keep the connection.
 PIECE: Final = 1 << 20
@@ -38,6 +38,20 @@ class BadRequest(Exception):
 
 class ClientGone(ConnectionError):
     """The client closed its side of the connection while the server was still working for it."""
+
+
+class Adapter(Protocol):
+    """A compatibility layer (the /v1 routes) that reshapes whatever a native handler answers.
+
+    Like Ollama's middleware it wraps the response writer: the native handler runs unchanged and its
+    single objects and streams pass through :meth:`json` and :meth:`stream` instead of going out.
+    """
+
+    relax_thinking: bool  # think=true on a model that cannot think is dropped instead of refused
+
+    def json(self, ex: Exchange, status: int, obj: object) -> None: ...
+
+    def stream(self, ex: Exchange, events: Iterator[object]) -> None: ...
 
 
 class Tracker:
@@ -92,6 +106,9 @@ class Exchange:
         self.client_left = False
         self._cpu_start = time.thread_time()
         self._next_probe = time.monotonic() + _PROBE_EVERY
+        # Added to whatever answer this exchange sends (the CORS headers of an allowed origin).
+        self.extra_headers: list[tuple[str, str]] = []
+        self.adapter: Adapter | None = None
 
     # -- request body ----------------------------------------------------------------------------------
     @property
@@ -196,7 +213,7 @@ class Exchange:
             reason = http.HTTPStatus(status).phrase
         except ValueError:
             reason = f"status code {status}"
-        lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in headers)]
+        lines = [f"HTTP/1.1 {status} {reason}", *(f"{k}: {v}" for k, v in (*headers, *self.extra_headers))]
         lines.append("Date: " + formatdate(usegmt=True))
         if self._h.close_connection:
             lines.append("Connection: close")
@@ -278,7 +295,8 @@ class Exchange:
         all_headers = [*headers]
         if content_type is not None:
             all_headers.insert(0, ("Content-Type", content_type))
-        all_headers.append(("Content-Length", str(len(body) if length is None else length)))
+        if status != 204:  # Go sends no length with a 204
+            all_headers.append(("Content-Length", str(len(body) if length is None else length)))
         payload = self.head_bytes(status, all_headers)
         if self.method != "HEAD":
             payload += body
@@ -289,39 +307,73 @@ class Exchange:
         self, status: int, obj: object, content_type: str = "application/json; charset=utf-8"
     ) -> None:
         """A single JSON object (no trailing newline), with the body faults applied."""
+        if self.adapter is not None:
+            self.adapter.json(self, status, obj)
+            return
+        self.write_json(status, obj, content_type)
+
+    def write_json(self, status: int, obj: object, content_type: str, *, newline: bool = False) -> None:
+        """:meth:`send_json` past any adapter; ``newline`` as Go's ``json.Encoder`` ends its output."""
+        end = b"\n" if newline else b""
         if self.method != "HEAD":
             for fault in self._faults.take(BODY_KINDS, self.method, self.path):
                 if fault.kind is FaultKind.GZIP:
-                    compressed = gzip.compress(go_dumps(obj).encode())
+                    compressed = gzip.compress(go_dumps(obj).encode() + end)
                     self.send(status, compressed, content_type, [("Content-Encoding", "gzip")])
                     return
                 if fault.kind is FaultKind.HUGE_LINE:
-                    self._send_padded(status, obj, content_type, fault.size)
+                    self._send_padded(status, obj, content_type, fault.size, newline)
                     return
-                body = go_dumps(obj).encode()
+                body = go_dumps(obj).encode() + end
                 cut = body[: int(len(body) * fault.fraction)]
                 self.send(status, cut, content_type, length=len(body) if fault.close else None)
                 if fault.close:
                     self.abort()
                 return
-        self.send(status, go_dumps(obj).encode(), content_type)
+        self.send(status, go_dumps(obj).encode() + end, content_type)
 
     def send_error(
         self, status: int, message: str, content_type: str = "application/json; charset=utf-8"
     ) -> None:
         self.send_json(status, {"error": message}, content_type)
 
-    def _send_padded(self, status: int, obj: object, content_type: str, size: int) -> None:
-        prefix, suffix, fill = padding_plan(obj, size)
+    def _send_padded(self, status: int, obj: object, content_type: str, size: int, newline: bool) -> None:
+        prefix, suffix, fill = padding_plan(obj, size, newline)
         total = len(prefix) + fill + len(suffix)
         self.send(status, b"", content_type, length=total)
         if not self.dead:
             self.responded = True
             write_padded(self.write, prefix, fill, suffix)
 
+    def send_chunked(self, status: int, headers: Iterable[tuple[str, str]], pieces: Iterable[bytes]) -> None:
+        """A body of unknown length sent chunked, each piece on its own (Go's Write+Flush per piece).
+
+        Go adds ``Content-Length: 0`` instead when nothing was written at all.
+        """
+        self._settle_body()
+        head: list[tuple[str, str]] = [*headers]
+        first = True
+        for piece in pieces:
+            if not piece:
+                continue
+            frame = b"%x\r\n%s\r\n" % (len(piece), piece)
+            if first:
+                self.responded = True
+                frame = self.head_bytes(status, [*head, ("Transfer-Encoding", "chunked")]) + frame
+                first = False
+            if not self.write(frame):
+                return
+        if first:
+            self.send(status, b"", None, head)
+        else:
+            self.write(b"0\r\n\r\n")
+
     def send_stream(self, events: Iterator[object]) -> None:
         """Stream NDJSON lines from ``events``; a :class:`StreamError` ends the stream as Go does."""
         try:
+            if self.adapter is not None:
+                self.adapter.stream(self, events)
+                return
             first = next(events, None)
             if first is None:
                 self.send_json(500, {"error": "empty stream"})
@@ -329,20 +381,22 @@ class Exchange:
             if isinstance(first, StreamError):
                 self.send_error(first.status, first.message, "application/json")
                 return
-            self._settle_body()
-            writer = LineWriter(self, self._faults.take(STREAM_KINDS, self.method, self.path))
-            writer.run(first, events)
+            self.write_stream(first, events)
         finally:
             close = getattr(events, "close", None)
             if close is not None:
                 close()
 
-    def chunk(self, data: bytes, *, first: bool, encoding: str | None = None) -> bool:
+    def write_stream(self, first: object, items: Iterator[object], framing: Framing = NDJSON) -> None:
+        """Stream ``first`` and ``items`` as ``framing`` frames, with the stream faults applied."""
+        self._settle_body()
+        writer = LineWriter(self, self._faults.take(STREAM_KINDS, self.method, self.path), framing)
+        writer.run(first, items)
+
+    def chunk(self, data: bytes, *, head: list[tuple[str, str]] | None = None) -> bool:
+        """One chunk of a chunked body; ``head`` (the first chunk's headers) sends the status line too."""
         frame = b"%x\r\n%s\r\n" % (len(data), data)
-        if first:
+        if head is not None:
             self.responded = True
-            headers = [("Content-Type", "application/x-ndjson"), ("Transfer-Encoding", "chunked")]
-            if encoding is not None:
-                headers.append(("Content-Encoding", encoding))
-            frame = self.head_bytes(200, headers) + frame
+            frame = self.head_bytes(200, head) + frame
         return self.write(frame)

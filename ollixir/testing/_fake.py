@@ -1,78 +1,4 @@
-"""Deterministic fake models: every answer can be computed by hand from the request.
-
-Tokens
-    Text is split into tokens with the regular expression ``\\s*\\S+|\\s+``: each token is a word with the
-    whitespace before it (``"You said: hi"`` -> ``"You"``, ``" said:"``, ``" hi"``). Every streamed chunk
-    carries exactly one token.
-
-Prompt ``P``
-    generate: the ``prompt`` field. chat: the ``content`` of the last message whose role is ``user``
-    (``""`` when there is none).
-
-Answer (first matching rule; a :class:`FakeModel` with a ``reply`` replaces rules 1-5)
-    1. chat whose last message has role ``tool``: ``"Tool results: "`` + ``"; "``.join of
-       ``"<tool_name or 'tool'>: <content>"`` for the trailing run of tool messages.
-    2. chat with ``tools`` (the model has the ``tools`` capability): tool calls, no text. The tools whose
-       function name occurs in ``P`` (case-insensitive) are called, in the order of ``tools``; if none
-       occurs, the first tool. Call ``i`` (0-based) gets ``function.index = i``, id ``"call_" +
-       sha256(f"{name}:{i}:{P}").hexdigest()[:8]`` and arguments from its ``parameters`` schema by the
-       rules in ``_fill.py`` (required properties, ``key=value`` in ``P`` overrides). The calls arrive in
-       one chunk (``content: ""``) before the final chunk.
-    3. ``format: "json"``: the compact JSON text ``{"response":"<T>"}``.
-    4. ``format`` = a JSON Schema object: compact JSON of the schema filled by ``_fill.py`` with all
-       properties (``key=value`` in ``P`` overrides).
-    5. otherwise ``T = "You said: " + P``, plus ``" [suffix: <suffix>]"`` when generate has a ``suffix``
-       and ``" [N image(s)]"`` when images were sent.
-
-Scripted models
-    ``FakeModel(name, capabilities, reply=...)``: a string is the answer text for every call; a callable
-    gets a :class:`FakeRequest` and returns the text or a :class:`FakeReply` (text, thinking, tool calls).
-    Tool calls of a ``FakeReply`` get ids and indexes by rule 2. ``num_predict``/``stop``/logprobs/metrics
-    rules still apply; thinking follows the rule below unless ``FakeReply.thinking`` is set.
-
-Thinking
-    A model with the ``thinking`` capability thinks unless ``think`` is ``false``: the thinking text is
-    ``"Thinking about: " + P`` (``"Thinking (<level>) about: " + P`` for a level string). Its tokens stream
-    first (``thinking`` / ``message.thinking`` set, text empty), then the answer. The level is the one the
-    server hands the model: ``"max"`` becomes ``"high"`` for harmony models (family ``gptoss`` or
-    ``gpt-oss`` with a template containing both ``<|start|>`` and ``<|end|>``), whose format has no
-    ``max``; other models get ``"max"`` as sent.
-
-Limits
-    ``options.num_predict`` ``N >= 0`` caps the number of emitted thinking+answer tokens; hitting it ends with
-    ``done_reason: "length"``. ``options.stop`` strings are searched in the accumulated answer text; the
-    answer is cut just before the first match (``done_reason: "stop"``). ``seed`` and ``temperature`` change
-    nothing.
-
-Logprobs (``logprobs: true``)
-    One entry per emitted token: ``logprob = -len(utf8(token)) / 100``, ``bytes`` = its UTF-8 bytes. With
-    ``top_logprobs: k > 0`` the alternatives are the token itself, then ``"alt1"`` .. ``"alt<k-1>"`` with
-    ``logprob - j``.
-
-Metrics (final chunk)
-    ``prompt_eval_count`` = tokens of ``P``-side text (generate: ``system`` + ``prompt``; chat: every message
-    content, including the model's SYSTEM and MESSAGEs), at least 1. ``eval_count`` = emitted tokens plus
-    tool calls. ``load_duration`` = 500000 ns when the model was not loaded, else 50000;
-    ``prompt_eval_duration`` = 10000 ns per prompt token; ``eval_duration`` = 20000 ns per eval token;
-    ``total_duration`` = their sum + 100000. generate's ``context`` = request ``context`` + one int per token of
-    ``prompt`` and of the answer: the sum of the token's UTF-8 bytes.
-
-Embeddings
-    For a text ``T``: bytes ``b`` = concatenation of ``sha256(utf8(T) + b"#" + str(k))`` for k = 0, 1, ...;
-    ``raw[i] = (b[i] - 127.5) / 127.5`` for ``i < embedding_length``. ``/api/embed`` returns ``raw``
-    (first ``dimensions`` values when ``0 < dimensions < embedding_length``) divided by its L2 norm, as
-    float32; ``/api/embeddings`` returns ``raw`` unchanged (float64). The context is the model's
-    ``context_length`` tokens, or ``options.num_ctx`` when that is smaller: longer inputs are cut to that
-    many tokens before hashing (``truncate`` true/absent) or rejected (``truncate: false``).
-
-Images
-    Any model accepts ``images`` (the server has no vision check: a model without the ``vision``
-    capability just gets the images in its prompt); the answer notes their count (rule 5).
-
-Cost
-    Answers are produced token by token as they are sent, so time grows with the size of the prompt
-    and of what is emitted, not faster; a client that leaves stops the work (see ``_tokens.py``).
-"""
+"""Deterministic fake models: the rules are in :class:`FakeModel`'s docstring (public API)."""
 
 from __future__ import annotations
 
@@ -81,14 +7,17 @@ import math
 import struct
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 from ._fill import explicit_values, fill_schema
 from ._gojson import F32, go_dumps
 from ._tokens import iter_tokens, tokenize
 
 __all__ = [
+    "NO_TOOLS_MARKER",
+    "Capability",
     "FakeModel",
+    "FakeModelError",
     "FakeReply",
     "FakeRequest",
     "FakeToolCall",
@@ -101,6 +30,23 @@ __all__ = [
 ]
 
 Capability = Literal["completion", "tools", "insert", "vision", "embedding", "thinking", "image", "audio"]
+"""What a fake model can do (the ``capabilities`` that ``/api/show`` lists)."""
+
+NO_TOOLS_MARKER: Final = "[no tools]"
+"""In the last user message, makes a default fake model answer in text although ``tools`` were sent."""
+
+
+class FakeModelError(Exception):
+    """Raised by a ``reply`` callable (or listed in :class:`ScriptedReplies`) to make a call fail.
+
+    The server answers ``status`` with ``{"error": message}``; a streamed call fails before its first
+    line, so the client sees the status too.
+    """
+
+    def __init__(self, message: str, status: int = 500) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -142,9 +88,108 @@ Reply = str | Callable[[FakeRequest], "str | FakeReply"]
 
 @dataclass(frozen=True)
 class FakeModel:
-    """A model the test server can serve. ``name`` is a model name (``user/model:tag`` forms work).
+    r"""A deterministic fake model the test server can serve: every answer can be computed by hand.
 
-    ``reply`` scripts the answer (text or a callable). ``size`` defaults to a value derived from the name.
+    ``name`` is a model name (``user/model:tag`` forms work). ``capabilities`` says what it can do,
+    ``reply`` scripts its answers (text, a callable, or :class:`ScriptedReplies`); the other fields are
+    what ``/api/show`` and ``/api/tags`` report (``size`` defaults to a value derived from the name).
+
+    Tokens
+        Text is split into tokens with the regular expression ``\s*\S+|\s+``: each token is a word with
+        the whitespace before it (``"You said: hi"`` -> ``"You"``, ``" said:"``, ``" hi"``); see
+        :func:`tokenize`. Every streamed chunk carries exactly one token.
+
+    Prompt ``P``
+        generate: the ``prompt`` field. chat: the ``content`` of the last message whose role is ``user``
+        (``""`` when there is none).
+
+    Answer (first matching rule; a ``reply`` replaces rules 1-5)
+        1. chat whose last message has role ``tool``: ``"Tool results: "`` + ``"; "``.join of
+           ``"<tool_name or 'tool'>: <content>"`` for the trailing run of tool messages.
+        2. chat with ``tools`` to a model with the ``tools`` capability: tool calls and no text, unless
+           ``P`` contains :data:`NO_TOOLS_MARKER` (``[no tools]``), which sends the model on to rules
+           3-5 (a text answer) although tools were sent. The tools whose function name occurs in ``P``
+           (case-insensitive) are called, in the order of ``tools``; if none occurs, the first tool.
+           Call ``i`` (0-based) gets ``function.index = i``, the id ``"call_" +
+           sha256(f"{name}:{i}:{P}").hexdigest()[:8]`` and arguments filled from its ``parameters``
+           schema (required properties only; see *Schema values*). The calls arrive in one chunk
+           (``content: ""``) before the final chunk.
+        3. ``format: "json"``: the compact JSON text ``{"response":"<T>"}`` (``T`` from rule 5).
+        4. ``format`` = a JSON Schema object: the compact JSON of the schema filled with all its
+           properties (see *Schema values*).
+        5. otherwise ``T = "You said: " + P``, plus ``" [suffix: <suffix>]"`` when generate has a
+           ``suffix`` and ``" [N image(s)]"`` when images were sent.
+
+    Schema values (tool arguments and ``format`` answers)
+        ``key=value`` or ``key="some value"`` written in ``P`` sets every property of that name, at any
+        depth (parsed as JSON when the schema wants a non-string type and it parses to that type).
+        Otherwise: ``enum`` -> its first member, ``const`` -> the constant, ``anyOf``/``oneOf``/``allOf``
+        -> the first branch; ``string`` -> the last word of ``P`` without punctuation (``"text"`` if
+        none), ``integer`` -> ``minimum`` or 42, ``number`` -> ``minimum`` or 1.5, ``boolean`` -> true,
+        ``array`` -> ``max(1, minItems)`` items, ``object`` -> its properties in schema order.
+
+    Scripted models
+        ``reply="text"`` answers that text to every call. A callable gets a :class:`FakeRequest` and
+        returns the text or a :class:`FakeReply` (text, thinking, tool calls), or raises
+        :class:`FakeModelError` to make the call fail; :class:`ScriptedReplies` is such a callable that
+        hands out a list of replies in order. Tool calls of a ``FakeReply`` get ids and indexes as in
+        rule 2. The ``num_predict``/``stop``/logprobs/metrics rules still apply; thinking follows the rule
+        below unless ``FakeReply.thinking`` is set.
+
+    Thinking
+        A model with the ``thinking`` capability thinks unless ``think`` is ``false``: the thinking text
+        is ``"Thinking about: " + P`` (``"Thinking (<level>) about: " + P`` for a level string such as
+        ``"high"``). Its tokens stream first (``thinking`` / ``message.thinking`` set, text empty), then
+        the answer. ``think: true`` or a level sent to a model without the capability is refused (400
+        ``"<model>" does not support thinking``). The level is the one the server hands the model:
+        ``"max"`` becomes ``"high"`` for harmony models (family ``gptoss`` or ``gpt-oss`` with a template
+        containing both ``<|start|>`` and ``<|end|>``), whose format has no ``max``; other models get
+        ``"max"`` as sent.
+
+    Capabilities
+        ``completion`` allows generate and chat; ``tools`` lets chat take ``tools``; ``insert`` lets
+        generate take a ``suffix``; ``thinking`` allows ``think``;
+        ``embedding`` allows the embedding endpoints (an embedding-only model refuses generate and
+        chat). A missing capability gets the server's 400 error, e.g. ``registry.ollama.ai/library/
+        m:latest does not support tools``. Any model accepts ``images``, as the server has no vision
+        check; the answer notes their count (rule 5).
+
+    Cost
+        Answers are produced token by token as they are sent, so time grows with the size of the
+        prompt and of what is emitted, not faster; a client that leaves stops the work.
+
+    Limits
+        ``options.num_predict`` ``N >= 0`` caps the number of emitted thinking+answer tokens; hitting it
+        ends with ``done_reason: "length"``. ``options.stop`` strings are searched in the accumulated
+        answer text; the answer is cut just before the first match (``done_reason: "stop"``). ``seed``
+        and ``temperature`` change nothing.
+
+    Logprobs (``logprobs: true``)
+        One entry per emitted token: ``logprob = -len(utf8(token)) / 100``, ``bytes`` = its UTF-8 bytes.
+        With ``top_logprobs: k > 0`` the alternatives are the token itself, then ``"alt1"`` ..
+        ``"alt<k-1>"`` with ``logprob - j``.
+
+    Metrics (final chunk)
+        ``prompt_eval_count`` = tokens of the prompt-side text (generate: ``system`` + ``prompt``; chat:
+        every message content, including the model's SYSTEM and MESSAGEs), at least 1. ``eval_count`` =
+        emitted tokens plus tool calls. ``load_duration`` = 500000 ns when the model was not loaded,
+        else 50000; ``prompt_eval_duration`` = 10000 ns per prompt token; ``eval_duration`` = 20000 ns
+        per eval token; ``total_duration`` = their sum + 100000. generate's ``context`` = request
+        ``context`` + one int per token of ``prompt`` and of the answer: the sum of the token's UTF-8
+        bytes.
+
+    Embeddings (dimension ``embedding_length``)
+        For a text ``T``: bytes ``b`` = concatenation of ``sha256(utf8(T) + b"#" + str(k))`` for k = 0,
+        1, ...; ``raw[i] = (b[i] - 127.5) / 127.5`` for ``i < embedding_length``. ``/api/embed`` returns
+        ``raw`` (first ``dimensions`` values when ``0 < dimensions < embedding_length``) divided by its
+        L2 norm, as float32; ``/api/embeddings`` returns ``raw`` unchanged (float64). The context is the
+        model's ``context_length`` tokens, or ``options.num_ctx`` when that is smaller: longer inputs are
+        cut to that many tokens before hashing (``truncate`` true/absent) or rejected
+        (``truncate: false``).
+
+    Images
+        Only models with the ``vision`` capability accept ``images``; others answer 400
+        ``<registry.ollama.ai/library/m:tag> does not support vision``.
     """
 
     name: str
@@ -201,7 +246,7 @@ def _default_answer(req: FakeRequest, caps: Sequence[str]) -> tuple[str, list[di
                 break
             trailing.append(f"{message.get('tool_name') or 'tool'}: {message.get('content', '')}")
         return "Tool results: " + "; ".join(reversed(trailing)), []
-    if req.endpoint == "chat" and req.tools and "tools" in caps:
+    if req.endpoint == "chat" and req.tools and "tools" in caps and NO_TOOLS_MARKER not in req.prompt:
         calls = _tool_calls(req.prompt, req.tools)
         if calls:
             return "", calls

@@ -31,6 +31,12 @@ helper                      applies  effect
 ==========================  =======  ===================================================================
 
 Stream faults whose line count is never reached fire at the end of the stream instead.
+
+On the /v1 compatibility routes, ``fail`` with a JSON body answers in that protocol's error shape, the
+stream faults count server-sent events instead of lines, ``malformed_line`` sends ``data: <text>``, and
+``error_line`` ends the stream the way Ollama does when the model fails mid-answer (its writer turns the
+native ``{"error"}`` line into an empty chunk: an empty OpenAI chunk, no event at all for the
+Responses and Anthropic streams).
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ __all__ = ["Fault", "FaultKind", "Faults", "RecordedRequest"]
 
 
 class FaultKind(enum.Enum):
+    """The kinds of fault, named like the :class:`Faults` helpers that add them."""
+
     FAIL = "fail"
     ERROR_BODY = "error_body"
     CLOSE_BEFORE_HEADERS = "close_before_headers"
@@ -77,7 +85,10 @@ BODY_KINDS = frozenset({FaultKind.TRUNCATED_BODY, FaultKind.HUGE_LINE, FaultKind
 
 @dataclass
 class Fault:
-    """One injected fault; ``hits`` counts the requests it has affected so far."""
+    """One injected fault (see :class:`Faults`); ``hits`` counts the requests it has affected so far.
+
+    ``path``/``method``/``times`` choose the requests; the other fields are the settings of its kind.
+    """
 
     kind: FaultKind
     path: str | None = None
@@ -115,18 +126,58 @@ _DEFAULT_MESSAGES: Mapping[int, str] = {
 
 
 class Faults:
-    """The server's fault plan (``server.faults``). Helpers return the :class:`Fault` they add."""
+    """The server's fault plan (``server.faults``): what goes wrong, for which requests, how often.
+
+    Add faults with the helpers below (each returns the :class:`Fault` it added, whose ``hits`` counts
+    the requests it affected); :meth:`clear` removes them all (``server.reset()`` and the
+    ``ollama_server`` fixture do too). Example: ``server.faults.fail(503, path="/api/chat", times=2)``
+    answers the next two chat requests with 503, then chat works again.
+
+    Every fault matches requests by ``path`` (an ``fnmatch`` pattern on the decoded path, e.g.
+    ``"/api/chat"`` or ``"/api/blobs/*"``; None matches all) and ``method`` (None matches all), and affects
+    the next ``times`` matching requests (None: every one until :meth:`Faults.clear`). A request is only
+    counted against a fault when the fault actually applies to it: stream faults wait for a streamed
+    (NDJSON) response, body faults for a single-object response.
+
+    ==========================  =======  ===================================================================
+    helper                      applies  effect
+    ==========================  =======  ===================================================================
+    ``fail``                    always   answer ``status`` at once (JSON ``{"error"}``, plain text or empty
+                                         body; optional ``Retry-After``); the request body is discarded
+    ``error_body``              always   200 with a JSON body ``{"error": message}``
+    ``close_before_headers``    always   read the request, then close the connection without answering
+    ``delay_headers``           always   wait ``seconds`` before handling (nothing is sent meanwhile)
+    ``error_line``              stream   after ``after`` lines, a final ``{"error": message}`` line
+    ``drop``                    stream   after ``after`` lines, close the connection abruptly
+    ``malformed_line``          stream   after ``after`` lines, the line ``text`` (not JSON), then go on
+    ``slow_stream``             stream   wait ``delay`` seconds before every line after the first
+    ``huge_line``               both     stream: after ``after`` lines, one line of exactly ``size`` bytes
+                                         (newline included) whose text field is padded with ``x``; single
+                                         object: the body padded to ``size`` bytes the same way
+    ``gzip``                    both     answer with ``Content-Encoding: gzip``, as a compressing proxy in
+                                         front of Ollama would: single objects compressed whole, stream
+                                         lines each flushed as they are written
+    ``truncated_body``          body     send only ``fraction`` of the JSON body; with ``close`` the
+                                         ``Content-Length`` announces the full body and the connection is
+                                         closed early (a transport error), else it matches the cut body (a
+                                         JSON error)
+    ==========================  =======  ===================================================================
+
+    Stream faults whose line count is never reached fire at the end of the stream instead.
+    """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._faults: list[Fault] = []
 
     def add(self, fault: Fault) -> Fault:
+        """Add a fault built by hand (the helpers below are easier)."""
         with self._lock:
             self._faults.append(fault)
         return fault
 
     def clear(self) -> None:
+        """Remove every fault."""
         with self._lock:
             self._faults.clear()
 
@@ -277,7 +328,12 @@ class _Progress:
 
 @dataclass(frozen=True)
 class RecordedRequest:
-    """One request as the server received it (``server.requests``), and what became of it.
+    """One request as the server received it (``server.requests``, oldest first), and what became of it.
+
+    ``path`` is decoded and ``query`` is the raw query string; ``headers`` are keyed in lower case
+    (repeated headers joined with ``", "``); ``json`` is the decoded JSON body (None when there was no
+    body or it was not JSON, and for blob uploads); ``body_size`` counts the body's bytes. Requests
+    the server refused before routing (CORS, Host guard, faults) are logged too.
 
     ``generated``, ``client_gone``, ``cpu_time`` and ``finished`` follow the server's work on it: a test
     can wait for the handler to end (:meth:`wait_finished`) and see whether it noticed the client leave

@@ -19,7 +19,7 @@ import json
 import re
 from typing import Final
 
-__all__ = ["GoJSONError", "JsonFloat", "PairsDict", "decode_first_value", "go_text"]
+__all__ = ["GoJSONError", "JsonFloat", "PairsDict", "decode_first_value", "go_text", "unmarshal"]
 
 _SPACE: Final = b" \t\r\n"
 _DIGITS: Final = b"0123456789"
@@ -283,3 +283,18 @@ def decode_first_value(data: bytes) -> object:
     scanner.value()
     # The scanner accepted what Python's decoder refused (should not happen): decode the first value.
     return _decode(go_text(data[: scanner.pos]), start)
+
+
+def unmarshal(data: bytes) -> object:
+    """``json.Unmarshal`` into ``interface {}``: the whole input must be one value (Go's error wording)."""
+    scanner = _Scanner(data)
+    try:
+        scanner.value()
+    except GoJSONError as exc:
+        raise GoJSONError(
+            "unexpected end of JSON input" if str(exc) == "unexpected EOF" else str(exc)
+        ) from None
+    scanner._skip_space()
+    if scanner.pos < len(data):
+        raise GoJSONError(f"invalid character {_quote_char(data[scanner.pos])} after top-level value")
+    return _DECODER.decode(go_text(data))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ._account import SIGNIN_URL
 from ._app import App
 from ._exchange import Exchange
 from ._gojson import go_quote
@@ -12,8 +13,6 @@ from ._options import merged_options, option_error
 from ._state import Installed
 
 __all__ = ["check_options", "find_model", "parse_model_ref", "resolve_model"]
-
-_CLOUD_SIGNIN = "https://ollama.com/connect?name=ollixir-test&key=c3NoLWVkMjU1MTkgQUFBQQ"
 
 
 def resolve_model(
@@ -33,7 +32,7 @@ def parse_model_ref(ex: Exchange, text: str, *, empty: tuple[int, str]) -> Model
     """Check a model reference before any lookup, or answer the endpoint's error (and return None).
 
     An explicit cloud name (``:cloud`` / ``-cloud`` tag) would be proxied to ollama.com; the test server
-    is never signed in, so it answers 401 like a local server without a registered key.
+    serves no cloud models, so it answers 401 like a local server without a registered key.
     """
     if not text:
         ex.send_error(*empty)
@@ -48,7 +47,7 @@ def parse_model_ref(ex: Exchange, text: str, *, empty: tuple[int, str]) -> Model
         ex.send_error(400, "invalid model name")
         return None
     if source == "cloud":
-        ex.send_json(401, {"error": "unauthorized", "signin_url": _CLOUD_SIGNIN})
+        ex.send_json(401, {"error": "unauthorized", "signin_url": SIGNIN_URL})
         return None
     return name
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Mapping
 from typing import Literal
 
 from ._app import App, route
-from ._exchange import Exchange
-from ._fake import FakeRequest, Turn, logprob_entry, plan_turn
+from ._exchange import Exchange, StreamError
+from ._fake import FakeModelError, FakeRequest, Turn, logprob_entry, plan_turn
 from ._gojson import IntList, go_dumps, go_quote
 from ._resolve import check_options, not_found_single, resolve_model
 from ._state import Installed
@@ -132,7 +132,11 @@ class _Call:
         """The streamed answer: thinking tokens, the tool calls, answer tokens, the final chunk."""
         cold = self._load(fake)
         try:
-            turn = plan_turn(self.model.spec, self.model.capabilities, fake)
+            try:
+                turn = plan_turn(self.model.spec, self.model.capabilities, fake)
+            except FakeModelError as exc:
+                yield StreamError(exc.message, exc.status)
+                return
             calls_sent = not turn.tool_calls
             for thinking, token in self._tokens(turn):
                 if thinking:
@@ -191,12 +195,20 @@ def _respond(
     elif streamed:
         ex.send_stream(call.events(fake, prompt_texts))
     else:
-        ex.send_json(200, call.answer(fake, prompt_texts))
+        try:
+            body = call.answer(fake, prompt_texts)
+        except FakeModelError as exc:
+            ex.send_json(exc.status, {"error": exc.message})
+            return
+        ex.send_json(200, body)
 
 
-def _common_checks(app: App, ex: Exchange, req: Mapping[str, object], model: Installed, call: _Call) -> bool:
+def _common_checks(app: App, ex: Exchange, req: dict[str, object], model: Installed, call: _Call) -> bool:
     think = req.get("think")
     if (think is True or isinstance(think, str)) and "thinking" not in model.capabilities:
+        if ex.adapter is not None and ex.adapter.relax_thinking:
+            del req["think"]  # the Anthropic route asks for thinking whatever the model
+            return True
         ex.send_error(400, f"{go_quote(call.name)} does not support thinking")
         return False
     return True

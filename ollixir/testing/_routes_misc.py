@@ -1,8 +1,10 @@
-"""``/``, ``/api/version``, ``/api/status``, account stubs and the cloud ``web_search``/``web_fetch``.
+"""``/``, ``/api/version`` and the fake ollama.com ``web_search``/``web_fetch``.
 
 Cloud endpoints (the real ones live on ollama.com; here they share the test server):
 
-* ``Authorization: Bearer <api_key>`` is required, else 401 ``{"error":"unauthorized"}``.
+* ``Authorization: Bearer <api_key>`` is required, or a header signed with the server's machine key (what
+  the experimental local proxies send, see ``_routes_webproxy``) while an account is signed in; else 401
+  ``{"error":"unauthorized"}``.
 * ``POST /api/web_search`` ``{"query": q, "max_results": n}``: ``query`` required (400 ``query is
   required``); ``n`` defaults to 5 when absent or < 1 and is capped at 10. Result ``i`` (1-based):
   ``{"title": "Result i for <q>", "url": "https://example.com/search/<quoted q>/i",
@@ -22,8 +24,6 @@ from ._goscan import GoJSONError, PairsDict, decode_first_value
 
 __all__: list[str] = []
 
-_SIGNIN_URL = "https://ollama.com/connect?name=ollixir-test&key=c3NoLWVkMjU1MTkgQUFBQQ"
-
 
 @route("GET", "/")
 @route("HEAD", "/")
@@ -37,35 +37,16 @@ def version(app: App, ex: Exchange) -> None:
     ex.send_json(200, {"version": app.config.version})
 
 
-@route("GET", "/api/status")
-def status(app: App, ex: Exchange) -> None:
-    ex.send_json(200, {"cloud": {"disabled": False, "source": "none"}})
-
-
-@route("POST", "/api/me")
-def whoami(app: App, ex: Exchange) -> None:
-    # The test server is never signed in to ollama.com.
-    ex.send_json(401, {"error": "unauthorized", "signin_url": _SIGNIN_URL})
-
-
-@route("POST", "/api/signout")
-@route("DELETE", "/api/user/keys/:encodedKey")
-def signout(app: App, ex: Exchange) -> None:
-    ex.send_error(401, "you are not currently signed in")
-
-
-@route("POST", "/api/experimental/web_search")
-@route("POST", "/api/experimental/web_fetch")
-def local_cloud_proxy(app: App, ex: Exchange) -> None:
-    if not ex.body.strip():
-        ex.send_error(400, "missing request body")
-        return
-    # The local proxy signs with the machine key, which the test server does not have.
-    ex.send_json(401, {"error": "unauthorized", "signin_url": _SIGNIN_URL})
+def _cloud_authorized(app: App, ex: Exchange) -> bool:
+    authorization = ex.headers.get("Authorization", "")
+    if authorization == f"Bearer {app.config.api_key}":
+        return True
+    request_uri = f"{ex.raw_path}?{ex.query}" if ex.query else ex.raw_path
+    return app.account.accepts(ex.method, request_uri, authorization)
 
 
 def _cloud_body(app: App, ex: Exchange) -> dict[str, object] | None:
-    if ex.headers.get("Authorization", "") != f"Bearer {app.config.api_key}":
+    if not _cloud_authorized(app, ex):
         ex.send_error(401, "unauthorized")
         return None
     try:

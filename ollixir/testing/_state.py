@@ -16,8 +16,18 @@ from ._catalogue import DEFAULT_MODELS, REGISTRY_ONLY
 from ._fake import FakeModel
 from ._gojson import go_dumps
 from ._names import ModelName, parse_name
+from ._script import ScriptedReplies
 
-__all__ = ["MEDIA", "BlobStore", "Installed", "Layer", "Running", "ServerState", "text_layer"]
+__all__ = [
+    "MEDIA",
+    "BlobStore",
+    "Installed",
+    "Layer",
+    "Running",
+    "ServerState",
+    "initial_models",
+    "text_layer",
+]
 
 MEDIA: Final = {
     kind: f"application/vnd.ollama.image.{kind}"
@@ -151,6 +161,21 @@ def from_spec(spec: FakeModel, modified_ns: int) -> Installed:
     )
 
 
+def initial_models(
+    extra_models: Sequence[FakeModel], extra_registry: Sequence[FakeModel]
+) -> tuple[dict[str, Installed], dict[str, Installed]]:
+    """A fresh server's installed models and registry, by lookup key (later specs win)."""
+    installed: dict[str, Installed] = {}
+    for index, spec in enumerate((*DEFAULT_MODELS, *extra_models)):
+        model = from_spec(spec, _BASE_MODIFIED_NS - index * 3_600_000_000_000)
+        installed[model.name.key] = model
+    registry: dict[str, Installed] = {}
+    for spec in (*DEFAULT_MODELS, *REGISTRY_ONLY, *extra_models, *extra_registry):
+        entry = from_spec(spec, _BASE_MODIFIED_NS)
+        registry[entry.name.key] = entry
+    return installed, registry
+
+
 @dataclass
 class Running:
     model: Installed
@@ -201,16 +226,17 @@ class ServerState:
 
     def reset(self) -> None:
         with self.lock:
+            specs = [m.spec for m in (*self.models.values(), *self.registry.values())]
+            for spec in (*specs, *self._extra_models, *self._extra_registry):
+                if isinstance(spec.reply, ScriptedReplies):
+                    spec.reply.rewind()
             self.models.clear()
             self.registry.clear()
             self.running.clear()
             self.blobs.clear()
-            for index, spec in enumerate((*DEFAULT_MODELS, *self._extra_models)):
-                installed = from_spec(spec, _BASE_MODIFIED_NS - index * 3_600_000_000_000)
-                self.models[installed.name.key] = installed
-            for spec in (*DEFAULT_MODELS, *REGISTRY_ONLY, *self._extra_models, *self._extra_registry):
-                entry = from_spec(spec, _BASE_MODIFIED_NS)
-                self.registry[entry.name.key] = entry
+            installed, registry = initial_models(self._extra_models, self._extra_registry)
+            self.models.update(installed)
+            self.registry.update(registry)
 
     # -- installed models ------------------------------------------------------------------------------
     def get(self, name: ModelName) -> Installed | None:

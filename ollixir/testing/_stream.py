@@ -1,4 +1,8 @@
-"""NDJSON stream writing with the stream faults applied, and padded ("huge") JSON lines."""
+"""Stream writing with the stream faults applied, and padded ("huge") JSON lines.
+
+A :class:`Framing` turns stream items into bytes: NDJSON lines here (the native API), server-sent events
+in ``_sse.py`` (the /v1 compatibility routes). Faults count written frames either way.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from ._gojson import go_dumps
 if TYPE_CHECKING:
     from ._exchange import Exchange
 
-__all__ = ["LineWriter", "StreamError", "padding_plan", "write_padded"]
+__all__ = ["NDJSON", "Framing", "LineWriter", "StreamError", "padding_plan", "write_padded"]
 
 _PIECE: Final = 1 << 20
 
@@ -52,25 +56,51 @@ def write_padded(write: Callable[[bytes], bool], prefix: bytes, fill: int, suffi
     return write(suffix)
 
 
-class LineWriter:
-    """Writes stream lines and applies the stream faults claimed for this response."""
+class Framing:
+    """NDJSON: one compact JSON object per line (what ``/api/*`` streams)."""
 
-    def __init__(self, ex: Exchange, faults: list[Fault]) -> None:
+    content_type = "application/x-ndjson"
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def encode(self, item: object) -> bytes:
+        return go_dumps(item).encode() + b"\n"
+
+    def error(self, message: str | None) -> bytes:
+        """What an error after the first frame looks like (Go's json.Encoder line)."""
+        return self.encode({"error": message})
+
+    def raw(self, text: str) -> bytes:
+        """A malformed frame carrying ``text``."""
+        return text.encode() + b"\n"
+
+    def padding(self, item: object, size: int) -> tuple[bytes, bytes, int]:
+        """``prefix``, ``suffix`` and the fill so one frame padded with ``x`` is ``size`` bytes."""
+        return padding_plan(item, size, newline=True)
+
+
+NDJSON: Final = Framing()
+
+
+class LineWriter:
+    """Writes stream frames and applies the stream faults claimed for this response."""
+
+    def __init__(self, ex: Exchange, faults: list[Fault], framing: Framing = NDJSON) -> None:
         self.ex = ex
+        self.framing = framing
         self.lines = 0
         self.pending = {f.kind: f for f in faults}
         # gzip (wbits 31), each line sync-flushed so the client can decode it on arrival.
         self._gzip = zlib.compressobj(wbits=31) if self.pending.pop(FaultKind.GZIP, None) else None
 
     def _line(self, data: bytes) -> bool:
+        if not data:
+            return True  # an empty chunk would end the chunked body
         slow = self.pending.get(FaultKind.SLOW_STREAM)
         if slow is not None and self.lines and not self.ex.wait(slow.delay):
             return False
-        encoding = None
         if self._gzip is not None:
             data = self._gzip.compress(data) + self._gzip.flush(zlib.Z_SYNC_FLUSH)
-            encoding = "gzip"
-        ok = self.ex.chunk(data, first=self.lines == 0, encoding=encoding)
+        ok = self.ex.chunk(data, head=self._head() if self.lines == 0 else None)
         self.lines += 1
         return ok
 
@@ -81,12 +111,12 @@ class LineWriter:
             if fault is None or (fault.after > self.lines and not at_end):
                 continue
             del self.pending[kind]
-            if kind is FaultKind.MALFORMED_LINE and not self._line(fault.text.encode() + b"\n"):
+            if kind is FaultKind.MALFORMED_LINE and not self._line(self.framing.raw(fault.text)):
                 return False
             if kind is FaultKind.HUGE_LINE and not self._huge(upcoming, fault.size):
                 return False
             if kind is FaultKind.ERROR_LINE:
-                self._line(go_dumps({"error": fault.message}).encode() + b"\n")
+                self._line(self.framing.error(fault.message))
                 self._end()
                 return False
             if kind is FaultKind.DROP:
@@ -95,24 +125,29 @@ class LineWriter:
         return True
 
     def _huge(self, template: object, size: int) -> bool:
-        prefix, suffix, fill = padding_plan(template, size, newline=True)
+        prefix, suffix, fill = self.framing.padding(template, size)
         if self._gzip is not None:
             # Compressed, the line must pass through the compressor: build it whole.
             return self._line(prefix + b"x" * fill + suffix)
         total = len(prefix) + fill + len(suffix)
         head = b"%x\r\n" % total
         if self.lines == 0:
-            head = (
-                self.ex.head_bytes(
-                    200, [("Content-Type", "application/x-ndjson"), ("Transfer-Encoding", "chunked")]
-                )
-                + head
-            )
+            head = self.ex.head_bytes(200, self._head()) + head
             self.ex.responded = True
         self.lines += 1
         return write_padded(self.ex.write, head + prefix, fill, suffix + b"\r\n")
 
+    def _head(self) -> list[tuple[str, str]]:
+        head = [("Content-Type", self.framing.content_type), *self.framing.headers]
+        head.append(("Transfer-Encoding", "chunked"))
+        if self._gzip is not None:
+            head.append(("Content-Encoding", "gzip"))
+        return head
+
     def _end(self) -> None:
+        if self.lines == 0:  # nothing written yet (an error frame can be empty): the head still goes out
+            self.ex.responded = True
+            self.ex.write(self.ex.head_bytes(200, self._head()))
         if self._gzip is not None:
             tail = self._gzip.flush()
             self.ex.write(b"%x\r\n%s\r\n" % (len(tail), tail))
@@ -126,10 +161,10 @@ class LineWriter:
                 return
             if isinstance(event, StreamError):
                 # Go's json.Encoder output: the error object plus a newline, then the stream ends.
-                self._line(go_dumps({"error": event.message}).encode() + b"\n")
+                self._line(self.framing.error(event.message))
                 self._end()
                 return
-            if not self._line(go_dumps(event).encode() + b"\n"):
+            if not self._line(self.framing.encode(event)):
                 return
             last = event
             following = next(events, None)

@@ -49,7 +49,7 @@ class _Plan:
         handlers: Mapping[str, Callable[..., Any]] | None,
         max_rounds: int,
     ) -> None:
-        from . import from_function, normalize_tool
+        from ._build import from_function, normalize_tool
 
         if isinstance(messages, str) or not isinstance(messages, Sequence):
             raise RequestError("messages must be a list of messages", param="messages")
@@ -81,7 +81,7 @@ class _Plan:
 
     def start(self, call: ToolCall) -> tuple[Callable[..., Any] | None, Any, str | None]:
         """The handler to run and its bound call, or an error text to send back instead."""
-        from . import call_tool
+        from ._build import call_tool
 
         name = call.function.name
         handler = self.handlers.get(name)

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..types import Operation
+from .account import OPERATIONS as _account
 from .blobs import OPERATIONS as _blobs
 from .inference import OPERATIONS as _inference
 from .models import OPERATIONS as _models
@@ -18,6 +19,7 @@ from .web import OPERATIONS as _web
 
 OPERATIONS: Mapping[str, Operation[Any, Any, Any]] = MappingProxyType(
     {
+        **_account,
         **_blobs,
         **_inference,
         **_models,

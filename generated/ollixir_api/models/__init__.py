@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from .chat_request import ChatRequest
     from .chat_response import ChatResponse
     from .chat_stream_chunk import ChatStreamChunk
+    from .cloud_status import CloudStatus
     from .copy_request import CopyRequest
     from .create_info import CreateInfo
     from .create_request import CreateRequest
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from .model_details import ModelDetails
     from .model_info import ModelInfo
     from .model_parameters import ModelParameters
+    from .model_recommendation import ModelRecommendation
+    from .model_recommendations_response import ModelRecommendationsResponse
     from .model_summary import ModelSummary
     from .options import Options
     from .process_response import ProcessResponse
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
     from .running_model import RunningModel
     from .show_request import ShowRequest
     from .show_response import ShowResponse
+    from .status_response import StatusResponse
     from .tensor import Tensor
     from .think_level import ThinkLevel
     from .token_logprob import TokenLogprob
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
     from .tool_parameters import ToolParameters
     from .tool_parameters_defs import ToolParametersDefs
     from .tool_parameters_properties import ToolParametersProperties
+    from .user_response import UserResponse
     from .version_response import VersionResponse
     from .web_fetch_request import WebFetchRequest
     from .web_fetch_response import WebFetchResponse
@@ -67,6 +72,7 @@ else:
         "ChatRequest": ".chat_request",
         "ChatResponse": ".chat_response",
         "ChatStreamChunk": ".chat_stream_chunk",
+        "CloudStatus": ".cloud_status",
         "CopyRequest": ".copy_request",
         "CreateInfo": ".create_info",
         "CreateRequest": ".create_request",
@@ -89,6 +95,8 @@ else:
         "ModelDetails": ".model_details",
         "ModelInfo": ".model_info",
         "ModelParameters": ".model_parameters",
+        "ModelRecommendation": ".model_recommendation",
+        "ModelRecommendationsResponse": ".model_recommendations_response",
         "ModelSummary": ".model_summary",
         "Options": ".options",
         "ProcessResponse": ".process_response",
@@ -100,6 +108,7 @@ else:
         "RunningModel": ".running_model",
         "ShowRequest": ".show_request",
         "ShowResponse": ".show_response",
+        "StatusResponse": ".status_response",
         "Tensor": ".tensor",
         "ThinkLevel": ".think_level",
         "TokenLogprob": ".token_logprob",
@@ -111,6 +120,7 @@ else:
         "ToolParameters": ".tool_parameters",
         "ToolParametersDefs": ".tool_parameters_defs",
         "ToolParametersProperties": ".tool_parameters_properties",
+        "UserResponse": ".user_response",
         "VersionResponse": ".version_response",
         "WebFetchRequest": ".web_fetch_request",
         "WebFetchResponse": ".web_fetch_response",
@@ -135,6 +145,7 @@ __all__ = (
     "ChatRequest",
     "ChatResponse",
     "ChatStreamChunk",
+    "CloudStatus",
     "CopyRequest",
     "CreateInfo",
     "CreateRequest",
@@ -157,6 +168,8 @@ __all__ = (
     "ModelDetails",
     "ModelInfo",
     "ModelParameters",
+    "ModelRecommendation",
+    "ModelRecommendationsResponse",
     "ModelSummary",
     "Options",
     "ProcessResponse",
@@ -168,6 +181,7 @@ __all__ = (
     "RunningModel",
     "ShowRequest",
     "ShowResponse",
+    "StatusResponse",
     "Tensor",
     "ThinkLevel",
     "TokenLogprob",
@@ -179,6 +193,7 @@ __all__ = (
     "ToolParameters",
     "ToolParametersDefs",
     "ToolParametersProperties",
+    "UserResponse",
     "VersionResponse",
     "WebFetchRequest",
     "WebFetchResponse",

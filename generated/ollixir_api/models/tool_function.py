@@ -25,7 +25,12 @@ class ToolFunction(Model):
         name (str): Function name the model calls.
         description (str | None): What the function does.
         parameters (ToolParameters | None): JSON Schema of the function's arguments (an object
-            schema; extra keywords are kept).
+            schema). The server decodes it into fixed structs: at this level it keeps only type, $defs,
+            items, required and properties, and in each property (and in anyOf members and nested
+            properties) only type, description, enum, items, anyOf, properties and required. Every other
+            keyword (additionalProperties, default, format, minimum, $ref, title, ...) is dropped before
+            the model sees the schema; the values of $defs and items are kept whole. Unknown keys still
+            round-trip through this client-side model.
     """
 
     name: str

@@ -21,15 +21,23 @@ if TYPE_CHECKING:
 
 @_attrs_define
 class ToolParameters(Model):
-    """JSON Schema of the function's arguments (an object schema; extra keywords are kept).
+    """JSON Schema of the function's arguments (an object schema). The server decodes it into fixed
+    structs: at this level it keeps only type, $defs, items, required and properties, and in each
+    property (and in anyOf members and nested properties) only type, description, enum, items,
+    anyOf, properties and required. Every other keyword (additionalProperties, default, format,
+    minimum, $ref, title, ...) is dropped before the model sees the schema; the values of $defs and
+    items are kept whole. Unknown keys still round-trip through this client-side model.
 
     Attributes:
         type_ (str | None): Schema type, normally "object".
         required (list[str] | None): Names of required arguments.
-        properties (ToolParametersProperties | None): Parameter name to JSON Schema property object
-            (keys such as type, which may be a string or a list of strings, description, enum, items,
-            anyOf, properties, required). Order is preserved.
-        defs (ToolParametersDefs | None): JSON Schema `$defs` referenced from the properties.
+        properties (ToolParametersProperties | None): Parameter name to JSON Schema property object.
+            The server keeps only type (a string or a list of strings; anything else is a 400),
+            description, enum, items, anyOf, properties and required, and drops every other keyword.
+            Order is preserved.
+        defs (ToolParametersDefs | None): JSON Schema `$defs`, kept whole by the server. A `$ref` to
+            them survives only inside `items` or inside `$defs` (kept whole too); in a property the
+            server drops `$ref`.
         items (Any): JSON Schema `items` (any JSON value).
     """
 

@@ -7,7 +7,8 @@ from ..types import ShapeError, json_type
 
 
 class ToolParametersDefs(dict[str, Any]):
-    """JSON Schema `$defs` referenced from the properties.
+    """JSON Schema `$defs`, kept whole by the server. A `$ref` to them survives only inside `items` or
+    inside `$defs` (kept whole too); in a property the server drops `$ref`.
 
     A plain ``dict`` (JSON object) with ``from_dict``/``to_dict`` like every other model.
     """

@@ -7,8 +7,9 @@ from ..types import ShapeError, json_type
 
 
 class ToolParametersProperties(dict[str, Any]):
-    """Parameter name to JSON Schema property object (keys such as type, which may be a string or a
-    list of strings, description, enum, items, anyOf, properties, required). Order is preserved.
+    """Parameter name to JSON Schema property object. The server keeps only type (a string or a list of
+    strings; anything else is a 400), description, enum, items, anyOf, properties and required, and
+    drops every other keyword. Order is preserved.
 
     A plain ``dict`` (JSON object) with ``from_dict``/``to_dict`` like every other model.
     """
