@@ -702,7 +702,9 @@ def functions_module(spec: dict[str, Any], is_async: bool) -> str:
             body.append("    @overload")
             body.append(f"    {adef} {method.name}({sig}) -> {result}: ...")
         body.append(f"    {adef} {method.name}(*args: Any, **kwargs: Any) -> Any: ...\n")
-        runtime.append(f'    {method.name} = _dispatch("{method.name}", {client}, {"default_async" if is_async else "default"})')
+        runtime.append(
+            f'    {method.name} = _dispatch("{method.name}", {client}, {"default_async" if is_async else "default"})'
+        )
     aliases = [(a, m.name) for m in METHODS for a in m.aliases]
     names = sorted([m.name for m in METHODS] + [a for a, _ in aliases])
     imports = ",\n        ".join(sorted(models))

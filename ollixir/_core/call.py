@@ -17,7 +17,7 @@ from .aggregate import Aggregator
 from .blob import BlobSource
 from .jsonbody import JsonStream
 
-__all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "read_json"]
+__all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "raise_error_object", "read_json"]
 
 
 # Decoding bytes ourselves skips json.loads's encoding sniffing.
@@ -73,11 +73,16 @@ def read_json(operation: str, status: int, body: bytes) -> Any:
         raise ProtocolError(
             f"the server's answer is not valid JSON ({exc}): {snippet!r}", status=status, operation=operation
         ) from None
+    raise_error_object(operation, status, body, data)
+    return data
+
+
+def raise_error_object(operation: str, status: int, body: bytes, data: Any) -> None:
+    """Raise the :class:`ResponseError` an ``{"error": ...}`` answer stands for, even under 2xx."""
     if type(data) is dict and "error" in data and len(data) <= 2 and isinstance(data["error"], str):
         raise ResponseError(
             data["error"], status=status, operation=operation, body=body.decode("utf-8", "replace")
         )
-    return data
 
 
 def error_for_status(operation: str, status: int, body: bytes, reason: str = "") -> ResponseError:

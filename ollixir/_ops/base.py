@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .._core.call import read_json
+from ollixir_api.types import ShapeError
+
+from .._core.call import raise_error_object, read_json
 from .._core.jsonbody import JsonStream, encode_body
-from .._errors import ProtocolError, RequestError
+from .._errors import ProtocolError, RequestError, malformed_field
 from . import validate as v
 
-__all__ = ["encode", "identity", "model_name", "reader", "plain_json", "true", "with_extra"]
+__all__ = ["encode", "identity", "model_name", "plain_json", "reader", "spans_reader", "true", "with_extra"]
 
 
 def encode(body: dict[str, Any]) -> bytes | JsonStream:
@@ -28,7 +30,41 @@ def reader(operation: str, parse: Callable[[dict[str, Any]], Any]) -> Callable[[
             raise ProtocolError(
                 f"expected a JSON object, got {type(data).__name__}", status=status, operation=operation
             )
-        return parse(data)
+        try:
+            return parse(data)
+        except ShapeError as exc:
+            raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
+
+    return read
+
+
+def spans_reader(
+    operation: str, parse: Callable[[dict[str, Any], str, dict[str, tuple[int, int]]], Any]
+) -> Callable[[int, bytes], Any]:
+    """:func:`reader` for a ``parse`` that also gets the JSON text and each top-level member's span in
+    it (``_core.jsonspans``). Answers that are not plain objects take :func:`reader`'s path, with
+    ``parse``'s spans empty."""
+    from .._core.jsonspans import decode_object
+
+    def fallback(data: dict[str, Any]) -> Any:
+        return parse(data, "", {})
+
+    plain = reader(operation, fallback)
+
+    def read(status: int, body: bytes) -> Any:
+        try:
+            text = body.decode()
+        except UnicodeDecodeError:
+            return plain(status, body)
+        decoded = decode_object(text)
+        if decoded is None:
+            return plain(status, body)
+        data, spans = decoded
+        raise_error_object(operation, status, body, data)
+        try:
+            return parse(data, text, spans)
+        except ShapeError as exc:
+            raise malformed_field(operation, exc.path, exc.cause, status=status) from exc
 
     return read
 

@@ -14,7 +14,7 @@ from .._core.aggregate import Aggregator, ChatAggregator, GenerateAggregator
 from .._core.call import Call, StreamSpec, read_json
 from .._errors import ProtocolError, RequestError
 from . import validate as v
-from .base import encode, identity, reader, with_extra
+from .base import encode, identity, reader, spans_reader, with_extra
 from .convert import to_format, to_messages, to_options, to_tools
 
 __all__ = ["chat", "completion", "embed", "embeddings", "load"]
@@ -77,7 +77,6 @@ def chat(
 ) -> Call:
     """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import ChatRequest
-    from ollixir_api.types import UNSET
 
     from . import fastpath as _fastpath
 
@@ -96,7 +95,7 @@ def chat(
         model=name,
         messages=msgs,
         stream=stream,
-        tools=UNSET if tools is None else to_tools(tools),
+        tools=None if tools is None else to_tools(tools),
         **known,
     )
     return _generation_call(
@@ -126,7 +125,6 @@ def completion(
 ) -> Call:
     """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import GenerateRequest, GenerateResponse
-    from ollixir_api.types import UNSET
 
     from . import fastpath as _fastpath
     from .images import prepare_images
@@ -141,13 +139,13 @@ def completion(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
         stream=stream,
-        suffix=UNSET if suffix is None else v.check_str(suffix, "suffix"),
+        suffix=None if suffix is None else v.check_str(suffix, "suffix"),
         # Binary images stay bytes until the body is written (see _jsonbody.Base64Data).
-        images=UNSET if images is None else cast("list[str]", prepare_images(images, param="images")),
-        system=UNSET if system is None else v.check_str(system, "system"),
-        template=UNSET if template is None else v.check_str(template, "template"),
-        context=UNSET if context is None else _int_list(context, "context"),
-        raw=UNSET if raw is None else v.check_bool(raw, "raw"),
+        images=None if images is None else cast("list[str]", prepare_images(images, param="images")),
+        system=None if system is None else v.check_str(system, "system"),
+        template=None if template is None else v.check_str(template, "template"),
+        context=None if context is None else _int_list(context, "context"),
+        raw=None if raw is None else v.check_bool(raw, "raw"),
         **known,
     )
     return _generation_call(
@@ -181,8 +179,7 @@ def embed(
     options: object = None,
     **extra: object,
 ) -> Call:
-    from ollixir_api.models import EmbedRequest, EmbedResponse
-    from ollixir_api.types import UNSET
+    from ollixir_api.models import EmbedRequest
 
     name = v.check_model(model)
     if input is None or input == "" or input == []:
@@ -191,18 +188,28 @@ def embed(
     request = EmbedRequest(
         model=name,
         input_=value,
-        truncate=UNSET if truncate is None else v.check_bool(truncate, "truncate"),
-        dimensions=UNSET if dimensions is None else v.check_int(dimensions, "dimensions", minimum=1),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        options=UNSET if options is None else to_options(options),
+        truncate=None if truncate is None else v.check_bool(truncate, "truncate"),
+        dimensions=None if dimensions is None else v.check_int(dimensions, "dimensions", minimum=1),
+        keep_alive=None if keep_alive is None else v.check_keep_alive(keep_alive),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "embed",
         "POST",
         "/api/embed",
         body=encode(with_extra("embed", request, extra)),
-        read=reader("embed", EmbedResponse.from_dict if typed else identity),
+        read=spans_reader("embed", _embed_response) if typed else reader("embed", identity),
     )
+
+
+def _embed_response(data: dict[str, Any], text: str, spans: dict[str, tuple[int, int]]) -> Any:
+    from .._core.jsonspans import numbers_only
+    from . import fastpath as _fastpath
+
+    rows = data.get("embeddings")
+    span = spans.get("embeddings")
+    checked = type(rows) is list and span is not None and numbers_only(text, span, rows)
+    return _fastpath.embed_response(data, checked)
 
 
 def embeddings(
@@ -215,7 +222,6 @@ def embeddings(
     **extra: object,
 ) -> Call:
     from ollixir_api.models import EmbeddingsRequest, EmbeddingsResponse
-    from ollixir_api.types import UNSET
 
     name = v.check_model(model)
     if prompt is None or prompt == "":
@@ -223,8 +229,8 @@ def embeddings(
     request = EmbeddingsRequest(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        options=UNSET if options is None else to_options(options),
+        keep_alive=None if keep_alive is None else v.check_keep_alive(keep_alive),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "embeddings",
@@ -238,7 +244,6 @@ def embeddings(
 def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None) -> Call:
     """preload/unload: a prompt-less generate, which the server answers with done_reason load/unload."""
     from ollixir_api.models import GenerateRequest
-    from ollixir_api.types import UNSET
 
     operation = "unload" if unload else "preload"
     name = v.check_model(model)
@@ -246,7 +251,7 @@ def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None)
         alive: str | float | int = 0
     else:
         alive = "5m" if keep_alive is None else v.check_keep_alive(keep_alive)
-    request = GenerateRequest(model=name, stream=False, keep_alive=alive, prompt=UNSET)
+    request = GenerateRequest(model=name, stream=False, keep_alive=alive, prompt=None)
     expected = "unload" if unload else "load"
 
     def read(status: int, body: bytes) -> bool:

@@ -11,7 +11,7 @@ from .._core.call import Call, StreamSpec
 from .._errors import RequestError
 from . import validate as v
 from .base import encode, identity, model_name, reader, true, with_extra
-from .convert import to_options
+from .convert import build, to_options
 
 __all__ = [
     "check_blob",
@@ -72,13 +72,12 @@ def show_model(
     **extra: object,
 ) -> Call:
     from ollixir_api.models import ShowRequest, ShowResponse
-    from ollixir_api.types import UNSET
 
     request = ShowRequest(
         model=model_name(model, name),
-        verbose=UNSET if verbose is None else v.check_bool(verbose, "verbose"),
-        system=UNSET if system is None else v.check_str(system, "system"),
-        options=UNSET if options is None else to_options(options),
+        verbose=None if verbose is None else v.check_bool(verbose, "verbose"),
+        system=None if system is None else v.check_str(system, "system"),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "show_model",
@@ -110,11 +109,10 @@ def pull_model(
     typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool, **extra: object
 ) -> Call:
     from ollixir_api.models import PullRequest
-    from ollixir_api.types import UNSET
 
     request = PullRequest(
         model=model_name(model, name),
-        insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
     body = with_extra("pull_model", request, extra)
@@ -125,11 +123,10 @@ def push_model(
     typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool, **extra: object
 ) -> Call:
     from ollixir_api.models import PushRequest
-    from ollixir_api.types import UNSET
 
     request = PushRequest(
         model=model_name(model, name),
-        insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
     # A push that failed half-way may have uploaded layers already: never repeat it automatically.
@@ -141,7 +138,7 @@ def create_model(typed: bool, fields: dict[str, Any], *, stream: bool) -> Call:
     """``fields`` are the already-resolved /api/create fields (see ``_create``)."""
     from ollixir_api.models import CreateRequest
 
-    request = CreateRequest.from_dict({**fields, "stream": stream})
+    request = build(CreateRequest.from_dict, {**fields, "stream": stream}, "create_model")
     return _progress_call("create_model", "/api/create", typed, stream, request.to_dict(), idempotent=True)
 
 
