@@ -5,14 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+from collections.abc import Iterator
 
 import pytest
 
 import ollixir
 import ollixir.aio
+from ollixir._clients import default
 from ollixir.testing import OllamaTestServer
 
 USER = [{"role": "user", "content": "Hello!"}]
+
+
+@pytest.fixture(autouse=True)
+def close_the_default_client() -> Iterator[None]:
+    # The default client keeps its connections open (as any pool does); later tests count them.
+    yield
+    default.close_default()
 
 
 @pytest.fixture
@@ -57,6 +66,7 @@ def test_aio_functions_use_the_running_loops_default_client(env_server: OllamaTe
         reply = await ollixir.aio.chat(model="llama3.2", messages=USER)
         async with ollixir.init_async(env_server.url) as client:
             seeded = await ollixir.aio.completion(client, "llama3.2", "seed")
+        await default.default_async().aclose()
         return reply.message.content, seeded.response
 
     assert asyncio.run(main()) == ("You said: Hello!", "You said: seed")

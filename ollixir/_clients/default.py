@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .client import Client
     from .types import TypedResults
 
-__all__ = ["default", "default_async"]
+__all__ = ["close_default", "default", "default_async"]
 
 _lock = threading.Lock()
 _sync: tuple[tuple[str | None, str | None], Client[TypedResults]] | None = None
@@ -45,6 +45,15 @@ def default() -> Client[TypedResults]:
             if old is not None:
                 old[1].close()
         return _sync[1]
+
+
+def close_default() -> None:
+    """Close the default sync client's connections (a new one is built on next use)."""
+    global _sync
+    with _lock:
+        old, _sync = _sync, None
+    if old is not None:
+        old[1].close()
 
 
 def default_async() -> AsyncClient[TypedResults]:
