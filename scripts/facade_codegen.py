@@ -19,6 +19,7 @@ official client's aliases, and each method's prose (with the doctests that ``tes
 from __future__ import annotations
 
 import keyword
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -584,6 +585,26 @@ def result_type(method: Method, spec: dict[str, Any]) -> tuple[str, str | None]:
     return (method.result or name("application/json") or "JSON"), name("application/x-ndjson")
 
 
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def operations_table(spec: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """(operation id as the generated table spells it, its JSON response model) for every operation."""
+    out = []
+    for item in spec["paths"].values():
+        for verb, op in item.items():
+            if verb == "parameters":
+                continue
+            ok = next((v for k, v in op.get("responses", {}).items() if str(k).startswith("2")), {})
+            ref = ok.get("content", {}).get("application/json", {}).get("schema", {}).get("$ref")
+            name = ref.rsplit("/", 1)[1] if ref else None
+            if name and spec["components"]["schemas"][name].get("type") == "null":
+                name = None  # a JSON null answer has no model
+            out.append((snake(op["operationId"]), name))
+    return sorted(out)
+
+
 def api_module(spec: dict[str, Any], is_async: bool) -> str:
     cls = "AsyncAPI" if is_async else "SyncAPI"
     stream_cls = "AsyncStream" if is_async else "Stream"
@@ -617,10 +638,25 @@ def api_module(spec: dict[str, Any], is_async: bool) -> str:
             body.append(f"        {adef} {method.name}({sig}) -> {result}: ...")
         sig = signature(params, "Any = False" if method.stream else None, runtime=True, loose=True)
         body.append(f"        {adef} {method.name}({sig.replace('NOT_SET', '...')}) -> Any: ...\n")
+    # request(): every operation of the table by id, typed by its response model.
+    for op_id, response in operations_table(spec):
+        for marker, result in (
+            ("TypedResults", response or "Any"),
+            ("DictResults", "JSON" if response else "Any"),
+        ):
+            if response:
+                models.add(response)
+            body.append("        @overload")
+            body.append(
+                f"        {adef} request(self: {cls}[{marker}], operation_id: Literal[{op_id!r}], /, *,"
+                f" timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ..., **fields: Any) -> {result}: ..."
+            )
+    body.append(f"        {adef} request(self, operation_id: str, /, **fields: Any) -> Any: ...\n")
     aliases = [(a, m.name) for m in METHODS for a in m.aliases]
     body.append("        # The official Python client's names.")
     body += [f"        {a} = {n}" for a, n in aliases]
     runtime = [f"        {m.name} = _operations.{m.name}" for m in METHODS]
+    runtime.append("        request = _methods.request")
     runtime += [f"        {a} = {n}" for a, n in aliases]
     imports = ",\n        ".join(sorted(models - {"JSON"}))
     flavour = "asynchronous" if is_async else "synchronous"
@@ -633,6 +669,7 @@ def api_module(spec: dict[str, Any], is_async: bool) -> str:
             "from collections.abc import Mapping, Sequence",
             *([] if is_async else ["from concurrent.futures import Future"]),
             "from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload\n",
+            "from . import methods as _methods",
             "from . import operations as _operations",
             "from .types import DictResults, TypedResults\n",
             "if TYPE_CHECKING:",

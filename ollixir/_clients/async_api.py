@@ -10,6 +10,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
+from . import methods as _methods
 from . import operations as _operations
 from .types import DictResults, TypedResults
 
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
         GenerateResponse,
         GenerateStreamChunk,
         ListResponse,
+        ModelRecommendationsResponse,
         ProcessResponse,
         ProgressResponse,
         ShowResponse,
+        StatusResponse,
+        UserResponse,
         VersionResponse,
         WebFetchResponse,
         WebSearchResponse,
@@ -960,6 +964,568 @@ if TYPE_CHECKING:
         ) -> JSON: ...
         async def web_fetch(self, url: Any = None, *, timeout: Any = ..., retry: Any = ...) -> Any: ...
 
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["chat"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ChatResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["chat"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["check_blob"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["check_blob"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["copy_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["copy_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["create_blob"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["create_blob"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["create_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ProgressResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["create_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["delete_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["delete_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["delete_user_key"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["delete_user_key"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["embed"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> EmbedResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["embed"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["embeddings"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> EmbeddingsResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["embeddings"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["experimental_web_fetch"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> WebFetchResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["experimental_web_fetch"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["experimental_web_search"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> WebSearchResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["experimental_web_search"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["generate"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> GenerateResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["generate"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["heartbeat"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["heartbeat"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["heartbeat_head"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["heartbeat_head"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["list_models"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ListResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["list_models"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["list_models_head"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["list_models_head"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["list_running"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ProcessResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["list_running"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["model_recommendations"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ModelRecommendationsResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["model_recommendations"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["pull_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ProgressResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["pull_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["push_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ProgressResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["push_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["server_status"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> StatusResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["server_status"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["show_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> ShowResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["show_model"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["signout"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["signout"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["version"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> VersionResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["version"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["version_head"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["version_head"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> Any: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["web_fetch"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> WebFetchResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["web_fetch"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["web_search"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> WebSearchResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["web_search"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        @overload
+        async def request(
+            self: AsyncAPI[TypedResults],
+            operation_id: Literal["whoami"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> UserResponse: ...
+        @overload
+        async def request(
+            self: AsyncAPI[DictResults],
+            operation_id: Literal["whoami"],
+            /,
+            *,
+            timeout: TimeoutLike = ...,
+            retry: RetryPolicy | bool = ...,
+            **fields: Any,
+        ) -> JSON: ...
+        async def request(self, operation_id: str, /, **fields: Any) -> Any: ...
+
         # The official Python client's names.
         generate = completion
         list = list_models
@@ -993,6 +1559,7 @@ else:
         version = _operations.version
         web_search = _operations.web_search
         web_fetch = _operations.web_fetch
+        request = _methods.request
         generate = completion
         list = list_models
         ps = list_running

@@ -20,7 +20,7 @@ from .._core.config import Config
 from .._errors import RequestError
 from .._ops.create import CreatePlan, plan_create
 
-__all__ = ["Host", "apply", "invoke", "with_format"]
+__all__ = ["Host", "apply", "invoke", "request", "with_format"]
 
 
 class Host(Protocol):
@@ -125,3 +125,21 @@ _HANDLERS: dict[str, Handler] = {
     "web_search": _single(_ops.web_search),
     "web_fetch": _single(_ops.web_fetch),
 }
+
+
+def request(
+    self: Host, operation_id: str, /, *, timeout: Any = NOT_SET, retry: Any = NOT_SET, **fields: Any
+) -> Any:
+    """Call any operation of openapi.yaml by its id (``client.request("server_status")``), with its
+    request fields as keywords (path parameters too). The answer is the operation's response model
+    (a dict in dict mode), the text of a non-JSON answer, or None for an empty one. Not streamed: the
+    named methods stream.
+    """
+    from .._ops.generic import request as build
+
+    opts: dict[str, Any] = {}
+    if timeout is not NOT_SET:
+        opts["timeout"] = timeout
+    if retry is not NOT_SET:
+        opts["retry"] = retry
+    return self._run(apply(build(self._config.typed, operation_id, fields), opts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -12,7 +13,17 @@ from .._core.jsonbody import JsonStream, encode_body
 from .._errors import ProtocolError, RequestError, malformed_field
 from . import validate as v
 
-__all__ = ["encode", "identity", "model_name", "plain_json", "reader", "spans_reader", "true", "with_extra"]
+__all__ = [
+    "encode",
+    "endpoint",
+    "identity",
+    "model_name",
+    "plain_json",
+    "reader",
+    "spans_reader",
+    "true",
+    "with_extra",
+]
 
 
 def encode(body: dict[str, Any]) -> bytes | JsonStream:
@@ -107,3 +118,22 @@ def with_extra(operation: str, request: Any, extra: Mapping[str, object]) -> dic
         param = next(iter(given))
         raise RequestError(f"{operation}: {exc}", param=param) from None
     return body
+
+
+_ENDPOINTS: dict[str, tuple[str, str]] = {}
+
+
+def endpoint(operation_id: str, **path_params: str) -> tuple[str, str]:
+    """``(HTTP method, path)`` of an operation of openapi.yaml, from the generated operation table, with
+    its path parameters filled in (``endpoint("check_blob", digest=...)``)."""
+    known = _ENDPOINTS.get(operation_id)
+    if known is None:
+        from ollixir_api.api import OPERATIONS
+
+        op = OPERATIONS[operation_id]
+        known = _ENDPOINTS[operation_id] = (op.method, op.path)
+    method, path = known
+    for name, value in path_params.items():
+        # The server routes on the decoded path; a digest's colon goes raw, as Ollama's own clients send it.
+        path = path.replace("{" + name + "}", urllib.parse.quote(value, safe=":"))
+    return method, path

@@ -14,7 +14,7 @@ from .._core.aggregate import Aggregator, ChatAggregator, GenerateAggregator
 from .._core.call import Call, StreamSpec, read_json
 from .._errors import ProtocolError, RequestError
 from . import validate as v
-from .base import encode, identity, reader, spans_reader, with_extra
+from .base import encode, endpoint, identity, reader, spans_reader, with_extra
 from .convert import to_format, to_messages, to_options, to_tools
 
 __all__ = ["chat", "completion", "embed", "embeddings", "load"]
@@ -54,7 +54,7 @@ def _generation_fields(
 
 def _generation_call(
     operation: str,
-    path: str,
+    operation_id: str,
     body: dict[str, Any],
     *,
     stream: bool,
@@ -64,8 +64,7 @@ def _generation_call(
 ) -> Call:
     return Call(
         operation,
-        "POST",
-        path,
+        *endpoint(operation_id),
         body=encode(body),
         read=reader(operation, final),
         stream=StreamSpec(aggregator, chunk, final) if stream else None,
@@ -100,7 +99,7 @@ def chat(
     )
     return _generation_call(
         "chat",
-        "/api/chat",
+        "chat",
         with_extra("chat", request, extra),
         stream=stream,
         final=_fastpath.chat_response if typed else identity,
@@ -150,7 +149,7 @@ def completion(
     )
     return _generation_call(
         "completion",
-        "/api/generate",
+        "generate",
         with_extra("completion", request, extra),
         stream=stream,
         final=GenerateResponse.from_dict if typed else identity,
@@ -195,8 +194,7 @@ def embed(
     )
     return Call(
         "embed",
-        "POST",
-        "/api/embed",
+        *endpoint("embed"),
         body=encode(with_extra("embed", request, extra)),
         read=spans_reader("embed", _embed_response) if typed else reader("embed", identity),
     )
@@ -234,8 +232,7 @@ def embeddings(
     )
     return Call(
         "embeddings",
-        "POST",
-        "/api/embeddings",
+        *endpoint("embeddings"),
         body=encode(with_extra("embeddings", request, extra)),
         read=reader("embeddings", EmbeddingsResponse.from_dict if typed else identity),
     )
@@ -265,6 +262,4 @@ def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None)
             )
         return True
 
-    return Call(
-        operation, "POST", "/api/generate", body=encode(request.to_dict()), read=read, not_found=False
-    )
+    return Call(operation, *endpoint("generate"), body=encode(request.to_dict()), read=read, not_found=False)

@@ -17,4 +17,6 @@ def mistakes(
     ollixir.init("http://x", verfy=False)  # E: misspelt httpx option
     ollixir.AsyncClient("http://x", transport=ollixir.Client().http._transport)  # E: a sync transport
     client.pull("m", usename="me")  # E: misspelt request field
-    print(n, s)
+    client.request("no_such_operation")  # E: not an operation of the table
+    v: int = client.request("version").version  # E: version is a str
+    print(n, s, v)
