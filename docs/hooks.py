@@ -4,7 +4,9 @@
   ``ollixir`` load lazily through ``__getattr__``, so listing them explicitly is what makes every one
   of them appear (griffe follows the ``TYPE_CHECKING`` imports to their definitions).
 - ``<!-- cli -->`` becomes the help of every command of the argparse parser of ``ollixir``.
-- ``<!-- examples -->`` includes every script of ``examples/`` from its file.
+- ``<!-- examples -->`` includes every script of ``examples/`` from its file, ``<!-- example: NAME -->``
+  one of them (a marker rather than a fenced ``--8<--`` line, which ruff's Markdown formatter would
+  rewrite as Python).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 API_MARK = re.compile(r"<!-- api: ([\w.]+) -->")
+EXAMPLE_MARK = re.compile(r"<!-- example: ([\w.]+) -->")
 
 
 def public_names(module_name: str) -> list[str]:
@@ -62,18 +65,26 @@ def example_files() -> list[Path]:
     return sorted(p for p in (ROOT / "examples").glob("*.py") if not p.name.startswith("_"))
 
 
+def include(name: str) -> str:
+    """A highlighted block that pymdownx.snippets fills with the example's file."""
+    path = ROOT / "examples" / name
+    if not path.is_file():
+        raise FileNotFoundError(f"docs name an example that does not exist: examples/{name}")
+    return f'```py title="examples/{name}"\n--8<-- "examples/{name}"\n```'
+
+
 def examples_markdown() -> str:
     parts = []
     for path in example_files():
         doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
         summary = doc.strip().splitlines()[0] if doc.strip() else ""
-        rel = path.relative_to(ROOT).as_posix()
-        parts += [f"## `{path.name}`", "", summary, "", f'```py title="{rel}"', f'--8<-- "{rel}"', "```", ""]
+        parts += [f"## `{path.name}`", "", summary, "", include(path.name), ""]
     return "\n".join(parts)
 
 
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
     markdown = API_MARK.sub(lambda m: api_markdown(m.group(1)), markdown)
+    markdown = EXAMPLE_MARK.sub(lambda m: include(m.group(1)), markdown)
     if "<!-- cli -->" in markdown:
         markdown = markdown.replace("<!-- cli -->", cli_markdown())
     if "<!-- examples -->" in markdown:

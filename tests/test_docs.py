@@ -127,7 +127,11 @@ def test_every_public_name_has_a_reference_entry(site: Path) -> None:
             missing.append(path)
     assert not missing, f"public names without a reference entry: {missing}"
     # Members are documented too, not only the names: the client's operations and a model's fields.
-    assert {"ollixir.Client.chat", "ollixir.AsyncClient.embed", "ollixir_api.models.ChatResponse.message"} <= inventory
+    assert {
+        "ollixir.Client.chat",
+        "ollixir.AsyncClient.embed",
+        "ollixir_api.models.ChatResponse.message",
+    } <= inventory
 
 
 def test_every_public_name_has_a_docstring() -> None:
