@@ -14,9 +14,10 @@ def main() -> None:
         with client.pull_model(PULL_MODEL, stream=True) as progress:
             for update in progress:
                 line = update.status
-                if isinstance(update.total, int) and isinstance(update.completed, int) and update.total:
+                # total and completed are None on status-only lines (and completed while it is 0).
+                if update.total:
                     # Layers report bytes; show whole percentages only, to keep the output short.
-                    line = f"{update.status}: {100 * update.completed // update.total}%"
+                    line = f"{update.status}: {100 * (update.completed or 0) // update.total}%"
                 if line != last_line:
                     print(line)
                     last_line = line

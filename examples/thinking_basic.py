@@ -9,7 +9,7 @@ def main() -> None:
     question = [{"role": "user", "content": "How many r's are in the word strawberry?"}]
     with connect() as client:
         reply = client.chat(THINKING_MODEL, question, think=True)
-        # thinking is unset when the model did not think, and Unset is falsy.
+        # thinking is None when the model did not think.
         print("thinking:", reply.message.thinking or "(none)")
         print("answer:  ", reply.message.content)
 

@@ -9,7 +9,6 @@ import json
 from typing import Any
 
 from _support import CHAT_MODEL, connect
-from ollixir_api.models import ToolCallFunctionArguments
 
 WEATHER_TOOL: dict[str, Any] = {
     "type": "function",
@@ -42,8 +41,8 @@ def main() -> None:
         messages.append(reply.message)
 
         for call in calls:
-            raw = call.function.arguments
-            arguments = raw.to_dict() if isinstance(raw, ToolCallFunctionArguments) else {}
+            # The arguments are a plain dict of JSON values.
+            arguments = call.function.arguments
             print(f"  {call.function.name}({arguments})")
             result = get_current_weather(**arguments)
             messages.append({"role": "tool", "content": result, "tool_name": call.function.name})

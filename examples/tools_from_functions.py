@@ -10,7 +10,6 @@ import json
 from typing import Literal
 
 from _support import CHAT_MODEL, connect
-from ollixir_api.models import ToolCallFunctionArguments
 
 from ollixir import tools
 
@@ -34,8 +33,7 @@ def main() -> None:
             CHAT_MODEL, [{"role": "user", "content": "What's the weather in Tokyo?"}], tools=[get_weather]
         )
     for call in reply.message.tool_calls or []:
-        raw = call.function.arguments
-        arguments = raw.to_dict() if isinstance(raw, ToolCallFunctionArguments) else {}
+        arguments = call.function.arguments
         print(f"model called {call.function.name} with {arguments}")
         print("result:", tools.call_tool(get_weather, arguments))
 

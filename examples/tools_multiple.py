@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from _support import CHAT_MODEL, connect
-from ollixir_api.models import ToolCallFunctionArguments
 
 from ollixir import tools
 
@@ -39,8 +38,7 @@ def main() -> None:
         messages.append(reply.message)
         for call in reply.message.tool_calls or []:
             name = call.function.name
-            raw = call.function.arguments
-            arguments = raw.to_dict() if isinstance(raw, ToolCallFunctionArguments) else {}
+            arguments = call.function.arguments
             result = tools.call_tool(HANDLERS[name], arguments)
             print(f"{name}({arguments}) = {result}")
             messages.append({"role": "tool", "content": str(result), "tool_name": name})

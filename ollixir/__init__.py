@@ -19,6 +19,55 @@ from ._errors import ConnectionError, OllixirError, ProtocolError, RequestError,
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ollixir_api.models import (
+        ChatResponse as ChatResponse,
+    )
+    from ollixir_api.models import (
+        ChatStreamChunk as ChatStreamChunk,
+    )
+    from ollixir_api.models import (
+        EmbeddingsResponse as EmbeddingsResponse,
+    )
+    from ollixir_api.models import (
+        EmbedResponse as EmbedResponse,
+    )
+    from ollixir_api.models import (
+        GenerateResponse as GenerateResponse,
+    )
+    from ollixir_api.models import (
+        GenerateStreamChunk as GenerateStreamChunk,
+    )
+    from ollixir_api.models import (
+        ListResponse as ListResponse,
+    )
+    from ollixir_api.models import (
+        Message as Message,
+    )
+    from ollixir_api.models import (
+        Options as Options,
+    )
+    from ollixir_api.models import (
+        ProcessResponse as ProcessResponse,
+    )
+    from ollixir_api.models import (
+        ProgressResponse as ProgressResponse,
+    )
+    from ollixir_api.models import (
+        ShowResponse as ShowResponse,
+    )
+    from ollixir_api.models import (
+        Tool as Tool,
+    )
+    from ollixir_api.models import (
+        VersionResponse as VersionResponse,
+    )
+    from ollixir_api.models import (
+        WebFetchResponse as WebFetchResponse,
+    )
+    from ollixir_api.models import (
+        WebSearchResponse as WebSearchResponse,
+    )
+
     from . import aio as aio
     from . import batch as batch
     from . import helpers as helpers
@@ -63,6 +112,7 @@ if TYPE_CHECKING:
     from ._core.stream import AsyncStream, Stream
     from ._core.transports import aiohttp_transport
     from ._ops.arrays import EmbedArrayResponse
+    from ._ops.images import Image
     from ._schema.schema import StructuredOutputError
     from ._schema.structured import parsed
     from .modelfile import Modelfile
@@ -80,6 +130,7 @@ _LAZY: dict[str, str] = {
     "aiohttp_transport": "._core.transports",
     "EmbedArrayResponse": "._ops.arrays",
     "Modelfile": ".modelfile",
+    "Image": "._ops.images",
     "StructuredOutputError": "._schema.schema",
     "parsed": "._schema.structured",
     "TypedResults": "._clients.types",
@@ -123,8 +174,45 @@ _FUNCTIONS = [
     "push",
 ]
 _LAZY.update(dict.fromkeys(_FUNCTIONS, "._clients.functions"))
+# The typed models, under the names the official client exports (ollama.ChatResponse, ...).
+_MODELS = [
+    "ChatResponse",
+    "ChatStreamChunk",
+    "EmbedResponse",
+    "EmbeddingsResponse",
+    "GenerateResponse",
+    "GenerateStreamChunk",
+    "ListResponse",
+    "Message",
+    "Options",
+    "ProcessResponse",
+    "ProgressResponse",
+    "ShowResponse",
+    "Tool",
+    "VersionResponse",
+    "WebFetchResponse",
+    "WebSearchResponse",
+]
+_LAZY.update(dict.fromkeys(_MODELS, "ollixir_api.models"))
 
 __all__ = [
+    "ChatResponse",
+    "ChatStreamChunk",
+    "EmbedResponse",
+    "EmbeddingsResponse",
+    "GenerateResponse",
+    "GenerateStreamChunk",
+    "ListResponse",
+    "Message",
+    "Options",
+    "ProcessResponse",
+    "ProgressResponse",
+    "ShowResponse",
+    "Tool",
+    "VersionResponse",
+    "WebFetchResponse",
+    "WebSearchResponse",
+    "Image",
     "AsyncClient",
     "AsyncStream",
     "Client",

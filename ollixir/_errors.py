@@ -70,4 +70,24 @@ class ResponseError(OllixirError):
 
 
 class ProtocolError(ResponseError):
-    """The server's answer broke the protocol: malformed JSON or NDJSON, or a stream cut short."""
+    """The server's answer broke the protocol: malformed JSON or NDJSON, a value of the wrong shape, or a
+    stream cut short. ``field`` names the offending response field (``"message.content"``) when there is
+    one."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        operation: str | None = None,
+        body: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status, operation=operation, body=body)
+        self.field = field
+
+
+def malformed_field(operation: str, path: str, cause: str, *, status: int = 200) -> ProtocolError:
+    """The error for a response whose field ``path`` (empty: the whole answer) has the wrong shape."""
+    where = f"response field '{path}'" if path else "response"
+    return ProtocolError(f"{where}: {cause}", status=status, operation=operation, field=path or None)

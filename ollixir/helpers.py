@@ -20,8 +20,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, overload
 
-from ollixir_api.types import Unset
-
 from ._core.retry import is_retryable
 from ._errors import ConnectionError, ProtocolError, ResponseError
 
@@ -72,9 +70,8 @@ Sized: TypeAlias = "ModelSummary | RunningModel | JSONDict | int"
 
 
 def _get(obj: object, key: str) -> Any:
-    """A field of a typed model or a dict; None when absent, null or UNSET."""
-    value = obj.get(key) if isinstance(obj, Mapping) else getattr(obj, key, None)
-    return None if isinstance(value, Unset) else value
+    """A field of a typed model or a dict; None when absent or null."""
+    return obj.get(key) if isinstance(obj, Mapping) else getattr(obj, key, None)
 
 
 def _int(value: Any) -> int | None:
@@ -328,8 +325,12 @@ def format_error(exc: BaseException, *, secrets: Iterable[str] = ()) -> str:
 
 # The seed's shorter names, for readers coming from the Elixir library.
 first = first_embedding
+"""Short for :func:`first_embedding`."""
 names = model_names
+"""Short for :func:`model_names`."""
 find = find_model
+"""Short for :func:`find_model`."""
 arguments = tool_arguments
+"""Short for :func:`tool_arguments`."""
 
 __all__ += ["arguments", "find", "first", "names"]

@@ -252,7 +252,7 @@ REQUIRED = {
     "Tool": {"function"},
     "ToolFunction": {"name"},
     "ToolCall": {"function"},
-    "ToolCallFunction": {"name"},
+    "ToolCallFunction": {"name", "arguments"},
     "Logprob": {"token", "logprob"},
     "TokenLogprob": {"token", "logprob"},
     "ModelDetails": {"parent_model", "format", "family", "families", "parameter_size", "quantization_level"},
@@ -295,6 +295,7 @@ REQUIRED = {
 NULLABLE = {
     ("ModelDetails", "families"),
     ("ShowResponse", "model_info"),
+    ("ToolCallFunction", "arguments"),
     ("Options", "main_gpu"),
     ("Options", "use_mmap"),
     ("Tensor", "shape"),

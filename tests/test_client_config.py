@@ -140,3 +140,18 @@ def test_extra_httpx_keywords_pass_through(ollama_server: Any) -> None:
     with ollixir.init(ollama_server.url, follow_redirects=True, http2=False) as client:
         assert client.http.follow_redirects is True
         assert client.version().version
+
+
+@pytest.mark.parametrize("make", [ollixir.init, ollixir.Client, ollixir.init_async, ollixir.AsyncClient])
+def test_a_misspelt_constructor_option_names_the_closest_one(make: Any) -> None:
+    with pytest.raises(TypeError, match=r"unexpected keyword argument 'verfy'; did you mean 'verify'\?"):
+        make("http://127.0.0.1:9", verfy=False)
+
+
+def test_declared_httpx_options_reach_the_connection_pool(ollama_server: Any) -> None:
+    seen: list[str] = []
+    hooks = {"request": [lambda request: seen.append(str(request.url.path))]}
+    with ollixir.init(ollama_server.url, event_hooks=hooks, follow_redirects=True, http2=False) as client:
+        assert client.http.follow_redirects is True
+        client.version()
+    assert seen == ["/api/version"]

@@ -17,9 +17,20 @@ PACKAGE = Path("generated") / "ollixir_api"
 REMOVED_FIELD = "suffix"
 
 
+SURFACE = [
+    f"ollixir/_clients/{name}.py"
+    for name in ("operations", "sync_api", "async_api", "functions", "async_functions")
+]
+
+
 def _stage(tmp: Path, spec_text: str) -> Path:
     (tmp / "scripts").mkdir()
     shutil.copy2(REPO / "scripts" / "generate", tmp / "scripts" / "generate")
+    shutil.copy2(REPO / "scripts" / "facade_codegen.py", tmp / "scripts" / "facade_codegen.py")
+    shutil.copy2(
+        REPO / "pyproject.toml", tmp / "pyproject.toml"
+    )  # the surface is formatted with its ruff settings
+    (tmp / "ollixir" / "_clients").mkdir(parents=True)
     shutil.copy2(REPO / "openapi-python-client.yaml", tmp / "openapi-python-client.yaml")
     shutil.copytree(REPO / "generator-templates", tmp / "generator-templates")
     (tmp / "openapi.yaml").write_text(spec_text, encoding="utf-8")
@@ -32,7 +43,7 @@ def _generate(root: Path) -> dict[str, bytes]:
         [str(root / "scripts" / "generate")], cwd=root, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    return _snapshot(root / PACKAGE)
+    return {**_snapshot(root / PACKAGE), **{name: (root / name).read_bytes() for name in SURFACE}}
 
 
 def _snapshot(package: Path) -> dict[str, bytes]:
@@ -47,7 +58,7 @@ def _snapshot(package: Path) -> dict[str, bytes]:
 def test_committed_output_matches_the_spec(tmp_path: Path) -> None:
     spec = (REPO / "openapi.yaml").read_text(encoding="utf-8")
     fresh = _generate(_stage(tmp_path, spec))
-    committed = _snapshot(REPO / PACKAGE)
+    committed = {**_snapshot(REPO / PACKAGE), **{name: (REPO / name).read_bytes() for name in SURFACE}}
     assert sorted(fresh) == sorted(committed), "file set differs: run scripts/generate"
     changed = [name for name in fresh if fresh[name] != committed[name]]
     assert changed == [], "generated/ is stale: run scripts/generate"
@@ -64,8 +75,26 @@ def test_removing_a_field_is_detected(tmp_path: Path) -> None:
     del lines[field_lines[0]]
 
     fresh = _generate(_stage(tmp_path, "".join(lines)))
-    committed = _snapshot(REPO / PACKAGE)
+    committed = {**_snapshot(REPO / PACKAGE), **{name: (REPO / name).read_bytes() for name in SURFACE}}
     changed = sorted(name for name in committed if fresh.get(name) != committed[name])
-    assert changed == ["models/generate_request.py"]
+    # The model, and every signature that offered the field (the methods, module functions, overloads).
+    assert changed == ["models/generate_request.py", *sorted(SURFACE)]
+    assert "suffix" in (REPO / SURFACE[0]).read_text().split("def completion(")[1].split(") -> Any:")[0]
+    assert "suffix" not in fresh[SURFACE[0]].decode().split("def completion(")[1].split(") -> Any:")[0]
     assert f'"{REMOVED_FIELD}"' in committed["models/generate_request.py"].decode()
     assert f'"{REMOVED_FIELD}"' not in fresh["models/generate_request.py"].decode()
+
+
+def test_a_field_added_to_the_spec_becomes_a_keyword_of_every_method(tmp_path: Path) -> None:
+    """Regeneration alone exposes a new request field: no handwritten change."""
+    spec = (REPO / "openapi.yaml").read_text(encoding="utf-8")
+    anchor = "        dimensions: {type: integer"
+    assert spec.count(anchor) == 1
+    new = "        zz_probe: {type: boolean, description: A field that exists only in this test.}\n"
+    fresh = _generate(_stage(tmp_path, spec.replace(anchor, new + anchor)))
+    runtime = fresh[SURFACE[0]].decode().split("def embed(")[1].split(") -> Any:")[0]
+    assert "zz_probe: bool | None = None" in runtime
+    assert '"zz_probe": zz_probe' in fresh[SURFACE[0]].decode()
+    for name in SURFACE[1:]:
+        assert "zz_probe: bool | None = None" in fresh[name].decode(), name
+    assert "zz_probe" in fresh["models/embed_request.py"].decode()

@@ -203,3 +203,27 @@ def test_malformed_embeddings_are_protocol_errors(body: bytes, message: str) -> 
 
 def test_public_name() -> None:
     assert ollixir.EmbedArrayResponse is EmbedArrayResponse
+
+
+# --- typed lists with the speedups extra take the same row-by-row walk --------------------------------
+
+
+def _typed_outcome(read: Any, body: bytes) -> Any:
+    try:
+        result = read(200, body)
+    except ResponseError as exc:
+        return (type(exc).__name__, exc.status)
+    return ("ok", repr(result.to_dict()))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(embed_bodies())
+def test_typed_lists_read_row_by_row_equal_the_standard_path(body: bytes) -> None:
+    pytest.importorskip("orjson")
+    from ollixir._ops import inference
+    from ollixir._ops.base import spans_reader
+
+    rows_read = ollixir._ops.embed(True, "m", ["x"]).read
+    standard = spans_reader("embed", inference._embed_response)
+    assert rows_read.__qualname__.startswith("_rows_reader")  # the orjson walk is the one in use
+    assert _typed_outcome(rows_read, body) == _typed_outcome(standard, body)

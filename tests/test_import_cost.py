@@ -32,9 +32,14 @@ def test_a_sync_chat_loads_only_the_models_it_uses_and_no_asyncio(ollama_server:
     )
     models = {m.rsplit(".", 1)[1] for m in loaded if m.startswith("ollixir_api.models.")}
     assert "chat_response" in models and "message" in models
-    # Nothing for other operations (model listings, show, pulls) and not the generated client.
+    # Nothing for other operations (model listings, show, pulls): of the operation table, only chat's
+    # descriptor (where its method and path come from).
     assert not models & {"show_response", "process_response", "progress_response", "web_search_response"}
-    assert "ollixir_api.client" not in loaded
+    assert {m for m in loaded if m.startswith("ollixir_api.api")} == {
+        "ollixir_api.api",
+        "ollixir_api.api.inference",
+        "ollixir_api.api.inference.chat",
+    }
     assert "asyncio" not in loaded
 
 
@@ -52,4 +57,10 @@ def test_every_model_name_still_resolves() -> None:
         module = importlib.import_module(f"ollixir_api.models.{_snake(name)}")
         assert getattr(models, name) is getattr(module, name)
     assert sorted(dir(models)) == sorted(models.__all__)
-    assert ollixir_api.Client.__name__ == "Client"
+    assert ollixir_api.ShapeError.__name__ == "ShapeError"
+
+
+def test_the_operation_table_loads_no_model_and_no_dependency() -> None:
+    loaded = _loaded_after("from ollixir_api.api import OPERATIONS\nassert len(OPERATIONS) > 10")
+    assert not {m for m in loaded if m.startswith("ollixir_api.models")}
+    assert not {"httpx", "attrs", "dataclasses"} & loaded

@@ -1,23 +1,21 @@
 """The test server's inline routes, HEAD twins, /api/status, the account routes and model recommendations.
 
 Each test names the handler of ollama/ollama v0.33.0-rc2 (server/routes.go unless said otherwise) whose
-behaviour it checks. Everything goes over real sockets with raw httpx; the last tests read the answers
-with the generated client too, so the spec, the generated models and the server agree.
+behaviour it checks. Everything goes over real sockets with raw httpx; the last test reads the answers
+with the generated operation table and models too, so the spec, the generated code and the server agree.
 """
 
 from __future__ import annotations
 
 import base64
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from ollixir_api import Client
-from ollixir_api.api.account import delete_user_key, signout, whoami
-from ollixir_api.api.models import model_recommendations
-from ollixir_api.api.server import heartbeat, server_status
+from ollixir_api import Operation
+from ollixir_api.api import OPERATIONS
 from ollixir_api.models import ErrorResponse, ModelRecommendationsResponse, StatusResponse, UserResponse
 
 from ollixir.testing import DEFAULT_RECOMMENDATIONS, FakeAccount, FakeRecommendation, OllamaTestServer
@@ -234,27 +232,38 @@ def test_recommendations_can_be_configured() -> None:
         }
 
 
-# ---- the generated client reads every answer ------------------------------------------------------------
+# ---- the generated operation table and models read every answer ------------------------------------------
 
 
-def test_generated_client_parses_the_answers(ollama_server: OllamaTestServer) -> None:
-    gen = Client(base_url=ollama_server.url)
-    assert heartbeat.sync(client=gen) == "Ollama is running"
-    status = server_status.sync(client=gen)
+def test_generated_models_parse_the_answers(ollama_server: OllamaTestServer, client: httpx.Client) -> None:
+    def call(operation_id: str, **params: str) -> tuple[Operation[Any, Any, Any], httpx.Response]:
+        op = OPERATIONS[operation_id]
+        return op, client.request(op.method, op.path.format(**params))
+
+    op, answer = call("heartbeat")
+    assert answer.text == "Ollama is running" and op.response_model is None
+    op, answer = call("server_status")
+    status = op.response_type().from_dict(answer.json())
     assert isinstance(status, StatusResponse) and status.cloud.source == "none"
-    recommendations = model_recommendations.sync(client=gen)
+    op, answer = call("model_recommendations")
+    recommendations = op.response_type().from_dict(answer.json())
     assert isinstance(recommendations, ModelRecommendationsResponse)
     assert recommendations.recommendations[2].vram_bytes == 6 << 30
-    refused = whoami.sync(client=gen)
-    assert isinstance(refused, ErrorResponse) and isinstance(refused.signin_url, str)
+    op, answer = call("whoami")
+    assert answer.status_code in op.errors
+    refused = ErrorResponse.from_dict(answer.json())
+    assert isinstance(refused.signin_url, str)
     ollama_server.account = FakeAccount(firstname="Ada")
-    me = whoami.sync(client=gen)
+    op, answer = call("whoami")
+    assert answer.status_code in op.success
+    me = op.response_type().from_dict(answer.json())
     assert isinstance(me, UserResponse) and (me.name, me.firstname, me.plan) == (
         "ollixir-tester",
         "Ada",
         "free",
     )
-    out = signout.sync_detailed(client=gen)
-    assert (out.status_code, out.parsed) == (200, None)
-    again = delete_user_key.sync(encoded_key="abc", client=gen)
-    assert isinstance(again, ErrorResponse) and again.error == "you are not currently signed in"
+    op, answer = call("signout")
+    assert answer.status_code in op.success and answer.json() is None and op.response_model is None
+    op, answer = call("delete_user_key", encodedKey="abc")
+    assert answer.status_code in op.errors
+    assert ErrorResponse.from_dict(answer.json()).error == "you are not currently signed in"

@@ -109,7 +109,7 @@ def test_twenty_megabyte_prompt_is_answered(ollama_server: OllamaTestServer) -> 
 def _send(server: OllamaTestServer, path: str, body: dict[str, object]) -> socket.socket:
     data = json.dumps(body).encode()
     sock = socket.create_connection((server.host, server.port), timeout=30)
-    head = f"POST {path} HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
+    head = f"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {len(data)}\r\n\r\n"
     sock.sendall(head.encode() + data)
     return sock
 

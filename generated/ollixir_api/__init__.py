@@ -1,21 +1,15 @@
-"""A client library for accessing Ollama API"""
+"""Generated from openapi.yaml by scripts/generate; do not edit.
 
-from typing import TYPE_CHECKING
+- ``models``: one class per schema. Absent optional fields are ``None``; ``from_dict`` checks every
+  value and raises ``ShapeError`` for JSON of the wrong shape; models read like the JSON objects
+  they model (``r["message"]["content"]``).
+- ``api``: the operation table, ``api.OPERATIONS`` (operation id to ``Operation``).
+"""
 
-if TYPE_CHECKING:
-    from .client import AuthenticatedClient, Client
-else:
-    # ollixir does not use these clients; importing them only when asked keeps them off its
-    # import path.
-    def __getattr__(name: str) -> object:
-        if name in __all__:
-            from . import client
-
-            return getattr(client, name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+from .types import Model, Operation, ShapeError
 
 __all__ = (
-    "AuthenticatedClient",
-    "Client",
+    "Model",
+    "Operation",
+    "ShapeError",
 )

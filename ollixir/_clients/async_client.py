@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, TypeVar, Unpack, overload
 
 import httpx
 
@@ -17,9 +17,9 @@ from .. import _ops
 from .._core.async_exec import AsyncExecutor
 from .._core.blob import blob_source
 from .._core.call import Call
-from .._core.config import ClientBase, Config, HeadersLike, ResponseFormat
+from .._core.config import ClientBase, Config, ResponseFormat
+from .._core.options import AsyncClientOptions, check_options
 from .._core.process import run_async_sink
-from .._core.retry import RetryPolicy
 from .._ops.create import CreatePlan
 from .async_api import AsyncAPI
 from .methods import apply, with_format
@@ -42,34 +42,19 @@ class AsyncClient(AsyncAPI[M], ClientBase):
         self: AsyncClient[TypedResults],
         target: str | httpx.AsyncClient | None = None,
         *,
-        host: str | None = None,
-        base_url: str | None = None,
-        headers: HeadersLike | None = None,
-        receive_timeout: float | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        api_key: str | None = None,
-        cloud_url: str | None = None,
-        retry: RetryPolicy | bool | None = None,
         response_format: Literal["typed"] = "typed",
-        **httpx_kwargs: Any,
+        **options: Unpack[AsyncClientOptions],
     ) -> None: ...
     @overload
     def __init__(
         self: AsyncClient[DictResults],
         target: str | httpx.AsyncClient | None = None,
         *,
-        host: str | None = None,
-        base_url: str | None = None,
-        headers: HeadersLike | None = None,
-        receive_timeout: float | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        api_key: str | None = None,
-        cloud_url: str | None = None,
-        retry: RetryPolicy | bool | None = None,
         response_format: Literal["dict"],
-        **httpx_kwargs: Any,
+        **options: Unpack[AsyncClientOptions],
     ) -> None: ...
     def __init__(self, target: str | httpx.AsyncClient | None = None, **options: Any) -> None:
+        check_options(options, "AsyncClient")
         self._config, http = self._configure(target, httpx.AsyncClient, options)
         self._exec = AsyncExecutor(self._config, http)
         self._view = False

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, TypeVar, Unpack, overload
 
 import httpx
 
 from .. import _ops
 from .._core.blob import blob_source
 from .._core.call import Call
-from .._core.config import ClientBase, Config, HeadersLike, ResponseFormat
-from .._core.retry import RetryPolicy
+from .._core.config import ClientBase, Config, ResponseFormat
+from .._core.options import ClientOptions, check_options
 from .._core.sync_exec import SyncExecutor
 from .._ops.create import CreatePlan
 from .methods import apply, with_format
@@ -41,34 +41,19 @@ class Client(SyncAPI[M], ClientBase):
         self: Client[TypedResults],
         target: str | httpx.Client | None = None,
         *,
-        host: str | None = None,
-        base_url: str | None = None,
-        headers: HeadersLike | None = None,
-        receive_timeout: float | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        api_key: str | None = None,
-        cloud_url: str | None = None,
-        retry: RetryPolicy | bool | None = None,
         response_format: Literal["typed"] = "typed",
-        **httpx_kwargs: Any,
+        **options: Unpack[ClientOptions],
     ) -> None: ...
     @overload
     def __init__(
         self: Client[DictResults],
         target: str | httpx.Client | None = None,
         *,
-        host: str | None = None,
-        base_url: str | None = None,
-        headers: HeadersLike | None = None,
-        receive_timeout: float | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        api_key: str | None = None,
-        cloud_url: str | None = None,
-        retry: RetryPolicy | bool | None = None,
         response_format: Literal["dict"],
-        **httpx_kwargs: Any,
+        **options: Unpack[ClientOptions],
     ) -> None: ...
     def __init__(self, target: str | httpx.Client | None = None, **options: Any) -> None:
+        check_options(options, "Client")
         self._config, http = self._configure(target, httpx.Client, options)
         self._exec = SyncExecutor(self._config, http)
         self._view = False

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, overload
+from typing import Any, Literal, Unpack, overload
 
 import httpx
 
-from .._core.config import HeadersLike
-from .._core.retry import RetryPolicy
+from .._core.options import AsyncClientOptions, ClientOptions
 from .async_client import AsyncClient
 from .client import Client
 from .types import DictResults, TypedResults
@@ -19,31 +18,15 @@ __all__ = ["init", "init_async"]
 def init(
     target: str | httpx.Client | None = None,
     *,
-    host: str | None = None,
-    base_url: str | None = None,
-    headers: HeadersLike | None = None,
-    receive_timeout: float | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    api_key: str | None = None,
-    cloud_url: str | None = None,
-    retry: RetryPolicy | bool | None = None,
     response_format: Literal["typed"] = "typed",
-    **httpx_kwargs: Any,
+    **options: Unpack[ClientOptions],
 ) -> Client[TypedResults]: ...
 @overload
 def init(
     target: str | httpx.Client | None = None,
     *,
-    host: str | None = None,
-    base_url: str | None = None,
-    headers: HeadersLike | None = None,
-    receive_timeout: float | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    api_key: str | None = None,
-    cloud_url: str | None = None,
-    retry: RetryPolicy | bool | None = None,
     response_format: Literal["dict"],
-    **httpx_kwargs: Any,
+    **options: Unpack[ClientOptions],
 ) -> Client[DictResults]: ...
 def init(target: Any = None, **options: Any) -> Any:
     """Create a :class:`Client`.
@@ -65,31 +48,15 @@ def init(target: Any = None, **options: Any) -> Any:
 def init_async(
     target: str | httpx.AsyncClient | None = None,
     *,
-    host: str | None = None,
-    base_url: str | None = None,
-    headers: HeadersLike | None = None,
-    receive_timeout: float | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    api_key: str | None = None,
-    cloud_url: str | None = None,
-    retry: RetryPolicy | bool | None = None,
     response_format: Literal["typed"] = "typed",
-    **httpx_kwargs: Any,
+    **options: Unpack[AsyncClientOptions],
 ) -> AsyncClient[TypedResults]: ...
 @overload
 def init_async(
     target: str | httpx.AsyncClient | None = None,
     *,
-    host: str | None = None,
-    base_url: str | None = None,
-    headers: HeadersLike | None = None,
-    receive_timeout: float | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    api_key: str | None = None,
-    cloud_url: str | None = None,
-    retry: RetryPolicy | bool | None = None,
     response_format: Literal["dict"],
-    **httpx_kwargs: Any,
+    **options: Unpack[AsyncClientOptions],
 ) -> AsyncClient[DictResults]: ...
 def init_async(target: Any = None, **options: Any) -> Any:
     """Create an :class:`AsyncClient`; the same arguments as :func:`init`."""

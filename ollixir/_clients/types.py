@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from ollixir_api.models import Message, Options, ResponseMessage, Tool
 
+    from .._ops.images import Image
+
 __all__ = [
     "CallOptions",
     "ChatOptions",
@@ -55,13 +57,15 @@ FormatLike: TypeAlias = "Literal['json'] | Mapping[str, Any] | type"
 OptionsLike: TypeAlias = "Mapping[str, Any] | Options"
 KeepAliveLike: TypeAlias = str | float | datetime.timedelta
 ThinkLike: TypeAlias = bool | Literal["low", "medium", "high", "max"]
-ImageLike: TypeAlias = bytes | str | os.PathLike[str]
+ImageLike: TypeAlias = "bytes | str | os.PathLike[str] | Image"
 TimeoutLike: TypeAlias = float | httpx.Timeout | None
 
 # Process mode: where chunks go when ``stream=`` is not a bool.
 SyncSink: TypeAlias = (
     "Callable[[T], object] | queue.Queue[tuple[str, Any]] | queue.SimpleQueue[tuple[str, Any]]"
 )
+# What the run-time signatures (shared by both clients) show for stream=.
+Sink: TypeAlias = "Callable[[Any], object] | queue.Queue[tuple[str, Any]] | queue.SimpleQueue[tuple[str, Any]] | asyncio.Queue[tuple[str, Any]]"
 AsyncSink: TypeAlias = (
     "Callable[[T], object] | Callable[[T], Awaitable[object]] | asyncio.Queue[tuple[str, Any]]"
 )

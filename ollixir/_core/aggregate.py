@@ -4,13 +4,18 @@ The rules mirror the server's own non-streaming mode (ollama-api.md §1.4): text
 concatenated, logprobs and tool calls are collected from every chunk, and every other field comes
 from the last chunk. A stream that ends before its final chunk is an error, never a silent
 truncation.
+
+Chunks reach ``add`` already checked by the typed models, except with ``response_format="dict"``:
+there a value of the wrong JSON type in a field being folded is a :class:`ProtocolError` naming the
+field, never a ``TypeError`` from joining it. Texts are only checked when joining them fails, so the
+per-chunk cost stays that of an append.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .._errors import ProtocolError
+from .._errors import ProtocolError, malformed_field
 
 __all__ = ["Aggregator", "ChatAggregator", "GenerateAggregator", "ProgressAggregator"]
 
@@ -30,6 +35,18 @@ class Aggregator:
 
     def result(self) -> dict[str, Any]:
         raise NotImplementedError
+
+    def _wrong(self, path: str, value: object, expected: str) -> ProtocolError:
+        from ollixir_api.types import json_type
+
+        return malformed_field(self.operation, path, f"expected {expected}, got {json_type(value)}")
+
+    def _join(self, parts: list[Any], path: str) -> str:
+        try:
+            return "".join(parts)
+        except TypeError:
+            bad = next(part for part in parts if not isinstance(part, str))
+            raise self._wrong(path, bad, "string") from None
 
     def _truncated(self, what: str) -> ProtocolError:
         return ProtocolError(
@@ -59,9 +76,13 @@ class GenerateAggregator(Aggregator):
             self._thinking.append(thinking)
         logprobs = chunk.get("logprobs")
         if logprobs:
+            if type(logprobs) is not list:
+                raise self._wrong("logprobs", logprobs, "array")
             self._logprobs.extend(logprobs)
         calls = chunk.get("tool_calls")
         if calls:
+            if type(calls) is not list:
+                raise self._wrong("tool_calls", calls, "array")
             self._tool_calls.extend(calls)
         if chunk.get("done") is True:
             self.done = True
@@ -70,9 +91,9 @@ class GenerateAggregator(Aggregator):
         if not self.done or self._last is None:
             raise self._truncated("final chunk (done: true)")
         final = dict(self._last)
-        final["response"] = "".join(self._text)
+        final["response"] = self._join(self._text, "response")
         if self._thinking:
-            final["thinking"] = "".join(self._thinking)
+            final["thinking"] = self._join(self._thinking, "thinking")
         if self._logprobs:
             final["logprobs"] = self._logprobs
         if self._tool_calls:
@@ -94,7 +115,10 @@ class ChatAggregator(Aggregator):
         self._last = chunk
         message = chunk.get("message")
         if message:
-            content = message.get("content")
+            try:
+                content = message.get("content")
+            except AttributeError:
+                raise self._wrong("message", message, "object") from None
             if content:
                 self._content.append(content)
             thinking = message.get("thinking")
@@ -102,9 +126,13 @@ class ChatAggregator(Aggregator):
                 self._thinking.append(thinking)
             calls = message.get("tool_calls")
             if calls:
+                if type(calls) is not list:
+                    raise self._wrong("message.tool_calls", calls, "array")
                 self._tool_calls.extend(calls)
         logprobs = chunk.get("logprobs")
         if logprobs:
+            if type(logprobs) is not list:
+                raise self._wrong("logprobs", logprobs, "array")
             self._logprobs.extend(logprobs)
         if chunk.get("done") is True:
             self.done = True
@@ -114,9 +142,9 @@ class ChatAggregator(Aggregator):
             raise self._truncated("final chunk (done: true)")
         final = dict(self._last)
         message = dict(final.get("message") or {"role": "assistant"})
-        message["content"] = "".join(self._content)
+        message["content"] = self._join(self._content, "message.content")
         if self._thinking:
-            message["thinking"] = "".join(self._thinking)
+            message["thinking"] = self._join(self._thinking, "message.thinking")
         if self._tool_calls:
             message["tool_calls"] = self._tool_calls
         else:

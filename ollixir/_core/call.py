@@ -18,7 +18,7 @@ from .blob import BlobSource
 from .jsonbody import JsonStream
 from .jsondecode import loads
 
-__all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "read_json"]
+__all__ = ["NOT_SET", "Call", "StreamSpec", "error_for_status", "raise_error_object", "read_json"]
 
 
 class _NotSet:
@@ -70,11 +70,16 @@ def read_json(operation: str, status: int, body: bytes) -> Any:
         raise ProtocolError(
             f"the server's answer is not valid JSON ({exc}): {snippet!r}", status=status, operation=operation
         ) from None
+    raise_error_object(operation, status, body, data)
+    return data
+
+
+def raise_error_object(operation: str, status: int, body: bytes, data: Any) -> None:
+    """Raise the :class:`ResponseError` an ``{"error": ...}`` answer stands for, even under 2xx."""
     if type(data) is dict and "error" in data and len(data) <= 2 and isinstance(data["error"], str):
         raise ResponseError(
             data["error"], status=status, operation=operation, body=body.decode("utf-8", "replace")
         )
-    return data
 
 
 def error_for_status(operation: str, status: int, body: bytes, reason: str = "") -> ResponseError:

@@ -7,7 +7,7 @@ import ipaddress
 import os
 import sys
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -16,6 +16,7 @@ import httpx
 from .._errors import RequestError
 from .._version import __version__
 from .host import parse_host
+from .options import HeadersLike
 from .retry import RetryPolicy
 
 __all__ = ["DEFAULT_TIMEOUT", "Config", "ResponseFormat", "make_config", "make_timeout"]
@@ -27,8 +28,6 @@ ResponseFormat = Literal["typed", "dict"]
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=None, write=None, pool=None)
 DEFAULT_CLOUD_URL = "https://ollama.com"
 USER_AGENT = f"ollixir/{__version__} (Python {sys.version_info.major}.{sys.version_info.minor})"
-
-HeadersLike = Mapping[str, str] | Iterable[tuple[str, str]]
 
 
 @dataclass(slots=True)

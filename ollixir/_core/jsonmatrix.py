@@ -6,6 +6,10 @@ the array exists. Here the field's rows are found in the raw bytes and decoded o
 a preallocated array, so the only floats alive at once are one row's. Everything else in the object
 is decoded by the standard library's scanner, so its values are exactly ``json.loads``'s.
 
+The same walk serves typed list results with the ``speedups`` extra: each row goes through orjson,
+and the byte check that admits a row (nothing but numbers) is the proof the typed model needs that
+every vector holds only numbers, so it does not check them one by one.
+
 The fast path is taken only when it is certainly exact: the rows must hold nothing but numbers (no
 strings, ``NaN``, ``true`` or nested arrays), every row must have the same length, and the matrix must
 be the object's (last) value for the key. Anything else returns ``None`` and the caller decodes the
@@ -100,16 +104,9 @@ def _row_spans(body: bytes, start: int) -> tuple[list[tuple[int, int]], int] | N
         pos = _WS_BYTES.match(body, pos + 1).end()  # type: ignore[union-attr]
 
 
-def decode_matrix_field(
-    body: bytes, key: str, dtype: numpy.dtype[Any]
-) -> tuple[dict[str, Any], numpy.ndarray[Any, Any]] | None:
-    """The JSON object in ``body`` with its ``key`` field (an array of equally long arrays of numbers)
-    decoded into a 2-D array of ``dtype``; the returned dict holds ``None`` under ``key``.
-
-    None when the fast path does not apply (see the module's docstring).
-    """
-    import numpy
-
+def _locate(body: bytes, key: str) -> tuple[dict[str, Any], list[tuple[int, int]]] | None:
+    """The object with ``None`` under ``key``, and the byte spans of that member's rows; None when
+    the member is not certainly the object's own (last) ``key`` holding an array of arrays."""
     marker = b'"' + key.encode() + b'"'
     at = body.find(marker)
     if at < 0:
@@ -133,9 +130,34 @@ def decode_matrix_field(
     # Exact only if the cut-out array is the object's own (last) value for the key.
     if decoded is None or decoded[1] != head_chars:
         return None
-    data, _ = decoded
-    out: numpy.ndarray[Any, Any] | None = None
+    return decoded[0], spans
+
+
+def decode_matrix_field(
+    body: bytes, key: str, dtype: numpy.dtype[Any] | None
+) -> tuple[dict[str, Any], Any] | None:
+    """The JSON object in ``body`` (with ``None`` under ``key``) and its ``key`` member, an array of
+    arrays of numbers, decoded row by row: a list of lists when ``dtype`` is None (rows may differ in
+    length), else a 2-D array of ``dtype`` (they may not).
+
+    None when the fast path does not apply (see the module's docstring).
+    """
+    located = _locate(body, key)
+    if located is None:
+        return None
+    data, spans = located
     try:
+        if dtype is None:
+            rows: list[Any] = []
+            for begin, stop in spans:
+                row = body[begin:stop]
+                if row.translate(None, _NUMBER_BYTES) != b"[]":
+                    return None
+                rows.append(loads(row))
+            return data, rows
+        import numpy
+
+        out: numpy.ndarray[Any, Any] | None = None
         for index, (begin, stop) in enumerate(spans):
             row = body[begin:stop]
             if row.translate(None, _NUMBER_BYTES) != b"[]":

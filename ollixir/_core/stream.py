@@ -13,8 +13,9 @@ from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
+from ollixir_api.types import ShapeError
 
-from .._errors import ConnectionError, ProtocolError, ResponseError
+from .._errors import ConnectionError, ProtocolError, ResponseError, malformed_field
 from .call import Call
 from .exec import transport_error
 from .ndjson import NdjsonDecoder
@@ -46,8 +47,12 @@ class StreamCore:
             # The usual read holds one line (Ollama flushes per token): convert in place.
             obj = objects[0]
             if type(obj) is dict and "error" not in obj:
+                # Converted before folding, so a malformed chunk is reported by the model's checks.
+                try:
+                    objects[0] = self._chunk(obj)
+                except ShapeError as exc:
+                    raise self._malformed(exc) from exc
                 self._add(obj)
-                objects[0] = self._chunk(obj)
                 return objects
         return self._accept(objects)
 
@@ -69,16 +74,25 @@ class StreamCore:
                 err = ResponseError(str(obj["error"]), status=200, operation=self.call.operation)
                 err.mid_stream = True  # type: ignore[attr-defined]
                 raise err
+            try:
+                out.append(convert(obj))
+            except ShapeError as exc:
+                raise self._malformed(exc) from exc
             add(obj)
-            out.append(convert(obj))
         return out
+
+    def _malformed(self, exc: ShapeError) -> ProtocolError:
+        return malformed_field(self.call.operation, exc.path, exc.cause)
 
     @property
     def done(self) -> bool:
         return self._agg.done
 
     def final(self) -> Any:
-        return self._final(self._agg.result())
+        try:
+            return self._final(self._agg.result())
+        except ShapeError as exc:
+            raise self._malformed(exc) from exc
 
     def dropped(self, exc: httpx.HTTPError) -> ConnectionError:
         err = transport_error(exc, self.call, self.url)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeAlias, TypeVar
 
-from .._core.call import read_json
+from .._core.call import raise_error_object, read_json
 from .._core.jsonmatrix import decode_matrix_field
 from .._errors import ProtocolError, RequestError
 
@@ -120,8 +120,9 @@ def _matrix(value: object, dtype: numpy.dtype[Any], status: int) -> numpy.ndarra
 def array_reader(typed: bool, dtype: numpy.dtype[Any]) -> Callable[[int, bytes], Any]:
     def read(status: int, body: bytes) -> Any:
         decoded = decode_matrix_field(body, "embeddings", dtype)
-        if decoded is not None and "error" not in decoded[0]:
+        if decoded is not None:
             data, matrix = decoded
+            raise_error_object("embed", status, body, data)
         else:
             # Anything unusual: decode the ordinary way (errors, error bodies, NaN, odd layouts).
             data = read_json("embed", status, body)

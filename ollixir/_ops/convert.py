@@ -3,15 +3,29 @@ request models. Shared by every operation that takes messages, tools, formats or
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from .._errors import RequestError
 
 if TYPE_CHECKING:
     from ollixir_api.models import JsonSchema, Message, Options, Tool
 
-__all__ = ["to_format", "to_messages", "to_options", "to_tools", "to_plain_dict"]
+__all__ = ["build", "to_format", "to_messages", "to_options", "to_tools", "to_plain_dict"]
+
+T = TypeVar("T")
+
+
+def build(from_dict: Callable[[dict[str, Any]], T], data: dict[str, Any], param: str) -> T:
+    """A generated request model from user data; a value of the wrong shape is a :class:`RequestError`
+    naming where it sits (``messages[2].tool_calls[0].function.arguments``)."""
+    from ollixir_api.types import ShapeError
+
+    try:
+        return from_dict(data)
+    except ShapeError as exc:
+        where = f"{param}.{exc.path}" if exc.path and exc.path[0] != "[" else param + exc.path
+        raise RequestError(f"{where}: {exc.cause}", param=param.split(".")[0].split("[")[0]) from exc
 
 
 def to_plain_dict(value: object, param: str) -> dict[str, Any]:
@@ -42,13 +56,16 @@ def to_messages(messages: object, param: str = "messages") -> list[Message]:
         content = data.get("content")
         if content is not None and not isinstance(content, str):
             raise RequestError(f"{where}.content must be a string, got {type(content).__name__}", param=param)
-        images = data.get("images")
-        if images is not None:
-            data["images"] = prepare_images(images, param=f"{where}.images")
+        images = data.pop("images", None)
         calls = data.get("tool_calls")
         if calls is not None:
             data["tool_calls"] = [to_plain_dict(c, f"{where}.tool_calls") for c in calls]
-        out.append(message(data))
+        built = build(message, data, where)
+        if images is not None:
+            # Set after the checks: binary images stay bytes until the body is written
+            # (_jsonbody.Base64Data), which the model's string check would reject.
+            built.images = cast("list[str]", prepare_images(images, param=f"{where}.images"))
+        out.append(built)
     return out
 
 
@@ -59,7 +76,7 @@ def to_tools(tools: object) -> list[Tool]:
 
     if isinstance(tools, str | bytes | Mapping) or not isinstance(tools, Sequence):
         raise RequestError("tools must be a list of tools (dicts, Tool objects or functions)", param="tools")
-    return [Tool.from_dict(normalize_tool(t)) for t in tools]
+    return [build(Tool.from_dict, normalize_tool(t), f"tools[{i}]") for i, t in enumerate(tools)]
 
 
 def to_format(value: object) -> Literal["json"] | JsonSchema:
@@ -82,7 +99,7 @@ def to_format(value: object) -> Literal["json"] | JsonSchema:
         raise RequestError(
             f"format: cannot derive a JSON schema from {value!r}: {exc}", param="format"
         ) from exc
-    return JsonSchema.from_dict(schema)
+    return build(JsonSchema.from_dict, schema, "format")
 
 
 def to_options(value: object) -> Options:
@@ -90,4 +107,4 @@ def to_options(value: object) -> Options:
 
     from .._options import validate_options
 
-    return Options.from_dict(validate_options(value))
+    return build(Options.from_dict, validate_options(value), "options")

@@ -14,6 +14,7 @@ from typing import Any
 from .._core.blob import BlobSource, blob_source
 from .._errors import RequestError
 from . import validate as v
+from .base import plain_json
 from .convert import to_messages
 
 __all__ = ["CreatePlan", "plan_create"]
@@ -61,7 +62,10 @@ def plan_create(
     renderer: object = None,
     parser: object = None,
     requires: object = None,
+    draft_files: object = None,
+    **extra: object,
 ) -> CreatePlan:
+    """``extra``: request fields added to the spec after this was written, sent as given."""
     if model is not None and name is not None and model != name:
         raise RequestError("pass either model= or name=, not both", param="model")
     target = v.check_model(model if model is not None else name)
@@ -94,6 +98,14 @@ def plan_create(
         fields["files"] = {**fields.get("files", {}), **_file_map(files, "files", plan)}
     if adapters is not None:
         fields["adapters"] = {**fields.get("adapters", {}), **_file_map(adapters, "adapters", plan)}
+    if draft_files is not None:
+        fields["draft_files"] = {
+            **fields.get("draft_files", {}),
+            **_file_map(draft_files, "draft_files", plan),
+        }
+    for key, value in extra.items():
+        if value is not None:
+            fields[key] = plain_json(value)
     for key, value in (
         ("template", template),
         ("system", system),

@@ -23,6 +23,7 @@ import binascii
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -103,12 +104,24 @@ def _from_text(text: str, where: str) -> bytes:
     return decoded
 
 
+@dataclass(frozen=True, slots=True)
+class Image:
+    """One image for ``images=`` (the official client's ``ollama.Image``): bytes, a path, or base64 text.
+
+    Plain values work as well; this wrapper exists so code written for the official client ports as is.
+    """
+
+    value: bytes | str | os.PathLike[str]
+
+
 def normalize_image(image: object, *, where: str = "image") -> str:
     """Standard padded base64 for one image: ``bytes``-like data, a path (``pathlib.Path`` or ``os.PathLike``),
     a binary file object, or a ``str`` read by the rules in this module's docstring.
 
     ``where`` names the image in error messages (``images[2]``). Raises :class:`~ollixir.RequestError`.
     """
+    if isinstance(image, Image):
+        image = image.value
     if isinstance(image, bytes | bytearray | memoryview):
         data = bytes(image)
     elif isinstance(image, str):
@@ -147,8 +160,9 @@ def prepare_images(images: object, param: str = "images") -> list[str | Base64Da
     ):
         return list(normalize_images(images, param))  # raises the same errors
     out: list[str | Base64Data] = []
-    for index, image in enumerate(images):
+    for index, item in enumerate(images):
         where = f"{param}[{index}]"
+        image = item.value if isinstance(item, Image) else item
         if isinstance(image, bytes):
             out.append(Base64Data(image))
         elif isinstance(image, bytearray | memoryview):

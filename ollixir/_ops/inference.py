@@ -14,7 +14,7 @@ from .._core.aggregate import Aggregator, ChatAggregator, GenerateAggregator
 from .._core.call import Call, StreamSpec, read_json
 from .._errors import ProtocolError, RequestError
 from . import validate as v
-from .base import encode, identity, reader
+from .base import encode, endpoint, identity, reader, spans_reader, with_extra
 from .convert import to_format, to_messages, to_options, to_tools
 
 __all__ = ["chat", "completion", "embed", "embeddings", "load"]
@@ -31,15 +31,10 @@ def _generation_fields(
     shift: object = None,
     logprobs: object = None,
     top_logprobs: object = None,
-    **unknown: object,
-) -> dict[str, Any]:
-    """The options chat and completion share, validated; only those given (the rest stay UNSET)."""
-    if unknown:
-        from .._options import OPTION_TYPES
-
-        name = next(iter(unknown))
-        hint = f"; model options such as {name!r} go in options={{...}}" if name in OPTION_TYPES else ""
-        raise TypeError(f"unexpected keyword argument {name!r}{hint}")
+    **extra: object,
+) -> tuple[dict[str, Any], dict[str, object]]:
+    """The options chat and completion share, validated (only those given), and the request fields no
+    builder handles (see :func:`~ollixir._ops.base.with_extra`)."""
     fields: dict[str, Any] = {}
     if format is not None:
         fields["format_"] = to_format(format)
@@ -54,12 +49,12 @@ def _generation_fields(
             fields[key] = v.check_bool(value, key)
     if top_logprobs is not None:
         fields["top_logprobs"] = v.check_top_logprobs(top_logprobs)
-    return fields
+    return fields, extra
 
 
 def _generation_call(
     operation: str,
-    path: str,
+    operation_id: str,
     body: dict[str, Any],
     *,
     stream: bool,
@@ -69,8 +64,7 @@ def _generation_call(
 ) -> Call:
     return Call(
         operation,
-        "POST",
-        path,
+        *endpoint(operation_id),
         body=encode(body),
         read=reader(operation, final),
         stream=StreamSpec(aggregator, chunk, final) if stream else None,
@@ -82,7 +76,6 @@ def chat(
 ) -> Call:
     """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import ChatRequest
-    from ollixir_api.types import UNSET
 
     from . import fastpath as _fastpath
 
@@ -96,17 +89,18 @@ def chat(
         raise RequestError(
             "messages must not be empty (use preload() to only load a model)", param="messages"
         )
+    known, extra = _generation_fields(**shared)
     request = ChatRequest(
         model=name,
         messages=msgs,
         stream=stream,
-        tools=UNSET if tools is None else to_tools(tools),
-        **_generation_fields(**shared),
+        tools=None if tools is None else to_tools(tools),
+        **known,
     )
     return _generation_call(
         "chat",
-        "/api/chat",
-        request.to_dict(),
+        "chat",
+        with_extra("chat", request, extra),
         stream=stream,
         final=_fastpath.chat_response if typed else identity,
         chunk=_fastpath.chat_chunk if typed else identity,
@@ -130,7 +124,6 @@ def completion(
 ) -> Call:
     """``shared``: the options of :func:`_generation_fields`."""
     from ollixir_api.models import GenerateRequest, GenerateResponse
-    from ollixir_api.types import UNSET
 
     from . import fastpath as _fastpath
     from .images import prepare_images
@@ -140,23 +133,24 @@ def completion(
         raise RequestError(
             "prompt is required for completion (use preload() to only load a model)", param="prompt"
         )
+    known, extra = _generation_fields(**shared)
     request = GenerateRequest(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
         stream=stream,
-        suffix=UNSET if suffix is None else v.check_str(suffix, "suffix"),
+        suffix=None if suffix is None else v.check_str(suffix, "suffix"),
         # Binary images stay bytes until the body is written (see _jsonbody.Base64Data).
-        images=UNSET if images is None else cast("list[str]", prepare_images(images, param="images")),
-        system=UNSET if system is None else v.check_str(system, "system"),
-        template=UNSET if template is None else v.check_str(template, "template"),
-        context=UNSET if context is None else _int_list(context, "context"),
-        raw=UNSET if raw is None else v.check_bool(raw, "raw"),
-        **_generation_fields(**shared),
+        images=None if images is None else cast("list[str]", prepare_images(images, param="images")),
+        system=None if system is None else v.check_str(system, "system"),
+        template=None if template is None else v.check_str(template, "template"),
+        context=None if context is None else _int_list(context, "context"),
+        raw=None if raw is None else v.check_bool(raw, "raw"),
+        **known,
     )
     return _generation_call(
         "completion",
-        "/api/generate",
-        request.to_dict(),
+        "generate",
+        with_extra("completion", request, extra),
         stream=stream,
         final=GenerateResponse.from_dict if typed else identity,
         chunk=_fastpath.generate_chunk if typed else identity,
@@ -183,35 +177,73 @@ def embed(
     keep_alive: object = None,
     options: object = None,
     dtype: object = None,
+    **extra: object,
 ) -> Call:
     """``dtype`` ("float32" or "float64") returns the vectors as one NumPy array (see ``arrays``)."""
-    from ollixir_api.models import EmbedRequest, EmbedResponse
-    from ollixir_api.types import UNSET
+    from ollixir_api.models import EmbedRequest
+
+    from .._core.jsondecode import SPEEDUPS
 
     name = v.check_model(model)
-    read = reader("embed", EmbedResponse.from_dict if typed else identity)
+    read = spans_reader("embed", _embed_response) if typed else reader("embed", identity)
     if dtype is not None:
         from .arrays import array_reader, check_dtype
 
         read = array_reader(typed, check_dtype(dtype))
+    elif typed and SPEEDUPS:
+        read = _rows_reader(read)
     if input is None or input == "" or input == []:
         raise RequestError("input is required for embed (use preload() to only load a model)", param="input")
     value: str | list[str] = input if isinstance(input, str) else v.check_str_list(input, "input")
     request = EmbedRequest(
         model=name,
         input_=value,
-        truncate=UNSET if truncate is None else v.check_bool(truncate, "truncate"),
-        dimensions=UNSET if dimensions is None else v.check_int(dimensions, "dimensions", minimum=1),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        options=UNSET if options is None else to_options(options),
+        truncate=None if truncate is None else v.check_bool(truncate, "truncate"),
+        dimensions=None if dimensions is None else v.check_int(dimensions, "dimensions", minimum=1),
+        keep_alive=None if keep_alive is None else v.check_keep_alive(keep_alive),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "embed",
-        "POST",
-        "/api/embed",
-        body=encode(request.to_dict()),
+        *endpoint("embed"),
+        body=encode(with_extra("embed", request, extra)),
         read=read,
     )
+
+
+def _rows_reader(fallback: Callable[[int, bytes], Any]) -> Callable[[int, bytes], Any]:
+    """With orjson: the vectors decoded row by row (``_core.jsonmatrix``), each row proved to hold
+    only numbers from its bytes; anything unusual takes ``fallback``, the standard library's path."""
+    from ollixir_api.types import ShapeError
+
+    from .._core.call import raise_error_object
+    from .._core.jsonmatrix import decode_matrix_field
+    from .._errors import malformed_field
+    from . import fastpath as _fastpath
+
+    def read(status: int, body: bytes) -> Any:
+        decoded = decode_matrix_field(body, "embeddings", None)
+        if decoded is None:
+            return fallback(status, body)
+        data, rows = decoded
+        raise_error_object("embed", status, body, data)
+        data["embeddings"] = rows
+        try:
+            return _fastpath.embed_response(data, True)
+        except ShapeError as exc:
+            raise malformed_field("embed", exc.path, exc.cause, status=status) from exc
+
+    return read
+
+
+def _embed_response(data: dict[str, Any], text: str, spans: dict[str, tuple[int, int]]) -> Any:
+    from .._core.jsonspans import numbers_only
+    from . import fastpath as _fastpath
+
+    rows = data.get("embeddings")
+    span = spans.get("embeddings")
+    checked = type(rows) is list and span is not None and numbers_only(text, span, rows)
+    return _fastpath.embed_response(data, checked)
 
 
 def embeddings(
@@ -221,9 +253,9 @@ def embeddings(
     *,
     keep_alive: object = None,
     options: object = None,
+    **extra: object,
 ) -> Call:
     from ollixir_api.models import EmbeddingsRequest, EmbeddingsResponse
-    from ollixir_api.types import UNSET
 
     name = v.check_model(model)
     if prompt is None or prompt == "":
@@ -231,14 +263,13 @@ def embeddings(
     request = EmbeddingsRequest(
         model=name,
         prompt=v.check_str(prompt, "prompt"),
-        keep_alive=UNSET if keep_alive is None else v.check_keep_alive(keep_alive),
-        options=UNSET if options is None else to_options(options),
+        keep_alive=None if keep_alive is None else v.check_keep_alive(keep_alive),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "embeddings",
-        "POST",
-        "/api/embeddings",
-        body=encode(request.to_dict()),
+        *endpoint("embeddings"),
+        body=encode(with_extra("embeddings", request, extra)),
         read=reader("embeddings", EmbeddingsResponse.from_dict if typed else identity),
     )
 
@@ -246,7 +277,6 @@ def embeddings(
 def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None) -> Call:
     """preload/unload: a prompt-less generate, which the server answers with done_reason load/unload."""
     from ollixir_api.models import GenerateRequest
-    from ollixir_api.types import UNSET
 
     operation = "unload" if unload else "preload"
     name = v.check_model(model)
@@ -254,7 +284,7 @@ def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None)
         alive: str | float | int = 0
     else:
         alive = "5m" if keep_alive is None else v.check_keep_alive(keep_alive)
-    request = GenerateRequest(model=name, stream=False, keep_alive=alive, prompt=UNSET)
+    request = GenerateRequest(model=name, stream=False, keep_alive=alive, prompt=None)
     expected = "unload" if unload else "load"
 
     def read(status: int, body: bytes) -> bool:
@@ -268,6 +298,4 @@ def load(typed: bool, model: object, *, unload: bool, keep_alive: object = None)
             )
         return True
 
-    return Call(
-        operation, "POST", "/api/generate", body=encode(request.to_dict()), read=read, not_found=False
-    )
+    return Call(operation, *endpoint("generate"), body=encode(request.to_dict()), read=read, not_found=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import urllib.parse
 from typing import Any
 
 from .._core.aggregate import ProgressAggregator
@@ -10,8 +9,8 @@ from .._core.blob import BlobSource
 from .._core.call import Call, StreamSpec
 from .._errors import RequestError
 from . import validate as v
-from .base import encode, identity, model_name, reader, true
-from .convert import to_options
+from .base import encode, endpoint, identity, model_name, reader, true, with_extra
+from .convert import build, to_options
 
 __all__ = [
     "check_blob",
@@ -36,7 +35,7 @@ def list_models(typed: bool) -> Call:
     from . import fastpath as _fastpath
 
     parse = _fastpath.list_response if typed else identity
-    return Call("list_models", "GET", "/api/tags", read=reader("list_models", parse))
+    return Call("list_models", *endpoint("list_models"), read=reader("list_models", parse))
 
 
 def list_running(typed: bool) -> Call:
@@ -44,8 +43,7 @@ def list_running(typed: bool) -> Call:
 
     return Call(
         "list_running",
-        "GET",
-        "/api/ps",
+        *endpoint("list_running"),
         read=reader("list_running", ProcessResponse.from_dict if typed else identity),
     )
 
@@ -55,8 +53,7 @@ def version(typed: bool) -> Call:
 
     return Call(
         "version",
-        "GET",
-        "/api/version",
+        *endpoint("version"),
         read=reader("version", VersionResponse.from_dict if typed else identity),
     )
 
@@ -69,35 +66,31 @@ def show_model(
     verbose: object = None,
     system: object = None,
     options: object = None,
+    **extra: object,
 ) -> Call:
     from ollixir_api.models import ShowRequest, ShowResponse
-    from ollixir_api.types import UNSET
 
     request = ShowRequest(
         model=model_name(model, name),
-        verbose=UNSET if verbose is None else v.check_bool(verbose, "verbose"),
-        system=UNSET if system is None else v.check_str(system, "system"),
-        options=UNSET if options is None else to_options(options),
+        verbose=None if verbose is None else v.check_bool(verbose, "verbose"),
+        system=None if system is None else v.check_str(system, "system"),
+        options=None if options is None else to_options(options),
     )
     return Call(
         "show_model",
-        "POST",
-        "/api/show",
-        body=encode(request.to_dict()),
+        *endpoint("show_model"),
+        body=encode(with_extra("show_model", request, extra)),
         read=reader("show_model", ShowResponse.from_dict if typed else identity),
     )
 
 
-def _progress_call(
-    operation: str, path: str, typed: bool, stream: bool, body: dict[str, Any], idempotent: bool
-) -> Call:
+def _progress_call(operation: str, typed: bool, stream: bool, body: dict[str, Any], idempotent: bool) -> Call:
     from ollixir_api.models import ProgressResponse
 
     parse = ProgressResponse.from_dict if typed else identity
     return Call(
         operation,
-        "POST",
-        path,
+        *endpoint(operation),
         body=encode(body),
         read=reader(operation, parse),
         stream=StreamSpec(ProgressAggregator, parse, parse) if stream else None,
@@ -106,40 +99,40 @@ def _progress_call(
 
 
 def pull_model(
-    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
+    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool, **extra: object
 ) -> Call:
     from ollixir_api.models import PullRequest
-    from ollixir_api.types import UNSET
 
     request = PullRequest(
         model=model_name(model, name),
-        insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
-    return _progress_call("pull_model", "/api/pull", typed, stream, request.to_dict(), idempotent=True)
+    body = with_extra("pull_model", request, extra)
+    return _progress_call("pull_model", typed, stream, body, idempotent=True)
 
 
 def push_model(
-    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool
+    typed: bool, model: object, *, name: object = None, insecure: object = None, stream: bool, **extra: object
 ) -> Call:
     from ollixir_api.models import PushRequest
-    from ollixir_api.types import UNSET
 
     request = PushRequest(
         model=model_name(model, name),
-        insecure=UNSET if insecure is None else v.check_bool(insecure, "insecure"),
+        insecure=None if insecure is None else v.check_bool(insecure, "insecure"),
         stream=stream,
     )
     # A push that failed half-way may have uploaded layers already: never repeat it automatically.
-    return _progress_call("push_model", "/api/push", typed, stream, request.to_dict(), idempotent=False)
+    body = with_extra("push_model", request, extra)
+    return _progress_call("push_model", typed, stream, body, idempotent=False)
 
 
 def create_model(typed: bool, fields: dict[str, Any], *, stream: bool) -> Call:
     """``fields`` are the already-resolved /api/create fields (see ``_create``)."""
     from ollixir_api.models import CreateRequest
 
-    request = CreateRequest.from_dict({**fields, "stream": stream})
-    return _progress_call("create_model", "/api/create", typed, stream, request.to_dict(), idempotent=True)
+    request = build(CreateRequest.from_dict, {**fields, "stream": stream}, "create_model")
+    return _progress_call("create_model", typed, stream, request.to_dict(), idempotent=True)
 
 
 def copy_model(source: object, destination: object) -> Call:
@@ -148,7 +141,9 @@ def copy_model(source: object, destination: object) -> Call:
     request = CopyRequest(
         source=v.check_model(source, "source"), destination=v.check_model(destination, "destination")
     )
-    return Call("copy_model", "POST", "/api/copy", body=encode(request.to_dict()), read=true, not_found=False)
+    return Call(
+        "copy_model", *endpoint("copy_model"), body=encode(request.to_dict()), read=true, not_found=False
+    )
 
 
 def delete_model(model: object, *, name: object = None) -> Call:
@@ -156,24 +151,19 @@ def delete_model(model: object, *, name: object = None) -> Call:
 
     request = DeleteRequest(model=model_name(model, name))
     return Call(
-        "delete_model", "DELETE", "/api/delete", body=encode(request.to_dict()), read=true, not_found=False
+        "delete_model", *endpoint("delete_model"), body=encode(request.to_dict()), read=true, not_found=False
     )
 
 
 # --- blobs ------------------------------------------------------------------------------------
 
 
-def _blob_path(digest: str) -> str:
-    # The server routes on the decoded path; sending the colon raw is what Ollama's own clients do.
-    return "/api/blobs/" + urllib.parse.quote(digest, safe=":")
-
-
-def check_blob(digest_or_data: object) -> Call:
-    if isinstance(digest_or_data, bytes | bytearray | memoryview):
-        digest = v.digest_of(digest_or_data)
+def check_blob(digest: object) -> Call:
+    if isinstance(digest, bytes | bytearray | memoryview):
+        checked = v.digest_of(digest)
     else:
-        digest = v.check_digest(digest_or_data)
-    return Call("check_blob", "HEAD", _blob_path(digest), read=true, not_found=False)
+        checked = v.check_digest(digest)
+    return Call("check_blob", *endpoint("check_blob", digest=checked), read=true, not_found=False)
 
 
 def create_blob(source: BlobSource, digest: str) -> Call:
@@ -184,8 +174,7 @@ def create_blob(source: BlobSource, digest: str) -> Call:
 
     return Call(
         "create_blob",
-        "POST",
-        _blob_path(digest),
+        *endpoint("create_blob", digest=digest),
         upload=source,
         read=read,
         headers={"Content-Type": "application/octet-stream", "Content-Length": str(source.size)},
@@ -195,16 +184,18 @@ def create_blob(source: BlobSource, digest: str) -> Call:
 # --- ollama.com -------------------------------------------------------------------------------
 
 
-def web_search(typed: bool, query: object, *, max_results: object = 3) -> Call:
+def web_search(typed: bool, query: object, *, max_results: object = None) -> Call:
     from ollixir_api.models import WebSearchRequest, WebSearchResponse
 
     if not isinstance(query, str) or not query.strip():
         raise RequestError("query must be a non-empty string", param="query")
-    request = WebSearchRequest(query=query, max_results=v.check_int(max_results, "max_results", minimum=1))
+    request = WebSearchRequest(
+        query=query,
+        max_results=3 if max_results is None else v.check_int(max_results, "max_results", minimum=1),
+    )
     return Call(
         "web_search",
-        "POST",
-        "/api/web_search",
+        *endpoint("web_search"),
         body=encode(request.to_dict()),
         read=reader("web_search", WebSearchResponse.from_dict if typed else identity),
         cloud=True,
@@ -219,8 +210,7 @@ def web_fetch(typed: bool, url: object) -> Call:
     request = WebFetchRequest(url=url)
     return Call(
         "web_fetch",
-        "POST",
-        "/api/web_fetch",
+        *endpoint("web_fetch"),
         body=encode(request.to_dict()),
         read=reader("web_fetch", WebFetchResponse.from_dict if typed else identity),
         cloud=True,

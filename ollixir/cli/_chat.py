@@ -86,7 +86,7 @@ def stream_answer(
     with client.chat(model, messages, stream=True, **options) as stream:
         for chunk in stream:
             message = chunk.message
-            if show_thinking and isinstance(message.thinking, str) and message.thinking:
+            if show_thinking and message.thinking:
                 if not thinking:
                     out.write("Thinking...\n")
                     thinking = True

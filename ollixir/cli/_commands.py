@@ -82,8 +82,8 @@ def _section(title: str, rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _show_summary(reply: ShowResponse) -> str:
-    # Absent (servers before v0.15.0 omit it when empty), null, or an object.
-    info: Mapping[str, Any] = reply.model_info.to_dict() if reply.model_info else {}
+    # Absent (servers before v0.15.0 omit it when empty), null, or an object: a dict or None.
+    info: Mapping[str, Any] = reply.model_info or {}
     arch = str(info.get("general.architecture") or reply.details.family)
     model_rows = [
         ["architecture", arch],
@@ -93,7 +93,7 @@ def _show_summary(reply: ShowResponse) -> str:
         ["quantization", reply.details.quantization_level],
     ]
     lines = _section("Model", [row for row in model_rows if row[1]])
-    capabilities = reply.capabilities if isinstance(reply.capabilities, list) else []
+    capabilities = reply.capabilities or []
     lines += _section("Capabilities", [[c] for c in capabilities])
     parameters = reply.parameters if isinstance(reply.parameters, str) else ""
     lines += _section(

@@ -100,14 +100,13 @@ class Tour:
         _say(f"tool offered: {json.dumps(tools.from_function(get_weather)['function'])}")
         _say(f"user: {question}")
         reply = self.client.chat(self.model, messages, tools=[get_weather])
-        calls = reply.message.tool_calls if isinstance(reply.message.tool_calls, list) else []
+        calls = reply.message.tool_calls or []
         if not calls:
             _say(f"{self.model} answered without calling the tool: {reply.message.content}")
             return
         messages.append(reply.message)
         for call in calls:
-            arguments = call.function.arguments
-            args = arguments.to_dict() if hasattr(arguments, "to_dict") else {}
+            args = call.function.arguments
             _say(f"{self.model} calls: {call.function.name}({json.dumps(args)})")
             try:
                 result = str(tools.call_tool(get_weather, args))
@@ -116,7 +115,7 @@ class Tour:
                 result = exc.message
             _say(f"tool result sent back: {result}")
             tool_message = {"role": "tool", "tool_name": call.function.name, "content": result}
-            if isinstance(call.id, str):
+            if call.id is not None:
                 tool_message["tool_call_id"] = call.id
             messages.append(tool_message)
         sys.stdout.write(f"{self.model}: ")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import urllib.parse
 from collections.abc import Callable, Sequence
 
 from .._errors import ConnectionError, OllixirError, RequestError, ResponseError, TimeoutError
@@ -81,7 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(exc.message)
         return 2
     except ConnectionError as exc:
-        where = (exc.url or "").partition("/api/")[0] or "the configured host"
+        # The server's address: the URL without the operation's path.
+        parts = urllib.parse.urlsplit(exc.url or "")
+        where = f"{parts.scheme}://{parts.netloc}" if parts.netloc else "the configured host"
         cause = exc.__cause__
         import httpx  # already loaded by the client; not needed for --help or usage errors
 

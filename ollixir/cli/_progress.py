@@ -37,7 +37,7 @@ def rich_available() -> bool:
 
 
 def _field(value: object) -> int:
-    # Unset fields come back as the generator's UNSET sentinel; only real integers count.
+    # Absent fields are None; only real integers count.
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 

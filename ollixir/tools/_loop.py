@@ -88,10 +88,8 @@ class _Plan:
         if handler is None:
             known = ", ".join(sorted(self.handlers)) or "none"
             return None, None, f"error: unknown tool {name!r} (available: {known})"
-        arguments = call.function.arguments
-        args = arguments.to_dict() if arguments is not None and hasattr(arguments, "to_dict") else arguments
         try:
-            return handler, call_tool(handler, args or {}), None
+            return handler, call_tool(handler, call.function.arguments), None
         except RequestError as exc:
             return None, None, f"error: {exc}"
         except Exception as exc:  # a tool's own failure goes back to the model, not up the stack
@@ -100,7 +98,7 @@ class _Plan:
     def result(self, call: ToolCall, value: Any) -> None:
         content = value if isinstance(value, str) else json.dumps(value, default=str, ensure_ascii=False)
         message: dict[str, Any] = {"role": "tool", "content": content, "tool_name": call.function.name}
-        if isinstance(call.id, str) and call.id:
+        if call.id:
             message["tool_call_id"] = call.id
         self.messages.append(message)
 

@@ -117,3 +117,10 @@ async def async_program() -> None:
 
 if __name__ == "__main__":
     sync_program(ollixir.init())
+
+
+def module_level(client: ollixir.Client[ollixir.TypedResults]) -> tuple[str, str, bool]:
+    official = ollixir.chat(model="llama3.2", messages=[{"role": "user", "content": "x"}])
+    seeded = ollixir.generate(client, "llama3.2", "x")
+    deleted: bool = ollixir.delete("gone")
+    return official.message.content, seeded.response, deleted

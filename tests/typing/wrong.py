@@ -17,4 +17,9 @@ def mistakes(
     print(v)
     s: str = client.copy("a", "b")  # E: copy returns bool
     _ = dicts.chat("m", []).message  # E: dict results have no attributes
-    print(n, s)
+    ollixir.init("http://x", verfy=False)  # E: misspelt httpx option
+    ollixir.AsyncClient("http://x", transport=ollixir.Client().http._transport)  # E: a sync transport
+    client.pull("m", usename="me")  # E: misspelt request field
+    client.request("no_such_operation")  # E: not an operation of the table
+    v: int = client.request("version").version  # E: version is a str
+    print(n, s, v)

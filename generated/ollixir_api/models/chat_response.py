@@ -2,12 +2,19 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_datetime,
+    expect_model,
+    expect_models,
+    expect_object,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.debug_info import DebugInfo
@@ -15,205 +22,282 @@ if TYPE_CHECKING:
     from ..models.response_message import ResponseMessage
 
 
-T = TypeVar("T", bound="ChatResponse")
-
-
 @_attrs_define
-class ChatResponse:
-    """Answer of /api/chat with stream false: message texts and tool calls concatenated, other fields from the last chunk.
-    Also the load/unload and _debug_render_only answers.
+class ChatResponse(Model):
+    """Answer of /api/chat with stream false: message texts and tool calls concatenated, other fields
+    from the last chunk. Also the load/unload and _debug_render_only answers.
 
-        Attributes:
-            model (str): Model name exactly as the request spelled it.
-            created_at (datetime.datetime): UTC creation time.
-            message (ResponseMessage): A message written by the server (chat output, Modelfile messages in /api/show).
-            done (bool): True on the final chunk.
-            done_reason (str | Unset): Why generation ended: "stop", "length", "load" or "unload" (plain string; more may
-                appear).
-            total_duration (int | Unset): Total time in nanoseconds.
-            load_duration (int | Unset): Model load time in nanoseconds.
-            prompt_eval_count (int | Unset): Prompt tokens evaluated (omitted when 0).
-            prompt_eval_duration (int | Unset): Prompt evaluation time in nanoseconds.
-            eval_count (int | Unset): Tokens generated.
-            eval_duration (int | Unset): Generation time in nanoseconds.
-            logprobs (list[Logprob] | Unset): Log probabilities, when requested (top level, not inside message).
-            remote_model (str | Unset): Upstream model name (cloud stub models).
-            remote_host (str | Unset): Upstream host (cloud stub models).
-            field_debug_info (DebugInfo | Unset): Debug answer of `_debug_render_only` requests.
+    Attributes:
+        model (str): Model name exactly as the request spelled it.
+        created_at (datetime.datetime): UTC creation time.
+        message (ResponseMessage): A message written by the server (chat output, Modelfile messages
+            in /api/show).
+        done (bool): True on the final chunk.
+        done_reason (str | None): Why generation ended: "stop", "length", "load" or "unload" (plain
+            string; more may appear).
+        total_duration (int | None): Total time in nanoseconds.
+        load_duration (int | None): Model load time in nanoseconds.
+        prompt_eval_count (int | None): Prompt tokens evaluated (omitted when 0).
+        prompt_eval_duration (int | None): Prompt evaluation time in nanoseconds.
+        eval_count (int | None): Tokens generated.
+        eval_duration (int | None): Generation time in nanoseconds.
+        logprobs (list[Logprob] | None): Log probabilities, when requested (top level, not inside
+            message).
+        remote_model (str | None): Upstream model name (cloud stub models).
+        remote_host (str | None): Upstream host (cloud stub models).
+        field_debug_info (DebugInfo | None): Debug answer of `_debug_render_only` requests.
     """
 
     model: str
     created_at: datetime.datetime
     message: ResponseMessage
     done: bool
-    done_reason: str | Unset = UNSET
-    total_duration: int | Unset = UNSET
-    load_duration: int | Unset = UNSET
-    prompt_eval_count: int | Unset = UNSET
-    prompt_eval_duration: int | Unset = UNSET
-    eval_count: int | Unset = UNSET
-    eval_duration: int | Unset = UNSET
-    logprobs: list[Logprob] | Unset = UNSET
-    remote_model: str | Unset = UNSET
-    remote_host: str | Unset = UNSET
-    field_debug_info: DebugInfo | Unset = UNSET
+    done_reason: str | None = None
+    total_duration: int | None = None
+    load_duration: int | None = None
+    prompt_eval_count: int | None = None
+    prompt_eval_duration: int | None = None
+    eval_count: int | None = None
+    eval_duration: int | None = None
+    logprobs: list[Logprob] | None = None
+    remote_model: str | None = None
+    remote_host: str | None = None
+    field_debug_info: DebugInfo | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "created_at": "created_at",
+        "message": "message",
+        "done": "done",
+        "done_reason": "done_reason",
+        "total_duration": "total_duration",
+        "load_duration": "load_duration",
+        "prompt_eval_count": "prompt_eval_count",
+        "prompt_eval_duration": "prompt_eval_duration",
+        "eval_count": "eval_count",
+        "eval_duration": "eval_duration",
+        "logprobs": "logprobs",
+        "remote_model": "remote_model",
+        "remote_host": "remote_host",
+        "_debug_info": "field_debug_info",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
-        created_at = self.created_at.isoformat()
-
-        message = self.message.to_dict()
-
-        done = self.done
-
-        done_reason = self.done_reason
-
-        total_duration = self.total_duration
-
-        load_duration = self.load_duration
-
-        prompt_eval_count = self.prompt_eval_count
-
-        prompt_eval_duration = self.prompt_eval_duration
-
-        eval_count = self.eval_count
-
-        eval_duration = self.eval_duration
-
-        logprobs: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.logprobs, Unset):
-            logprobs = []
-            for logprobs_item_data in self.logprobs:
-                logprobs_item = logprobs_item_data.to_dict()
-                logprobs.append(logprobs_item)
-
-        remote_model = self.remote_model
-
-        remote_host = self.remote_host
-
-        field_debug_info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.field_debug_info, Unset):
-            field_debug_info = self.field_debug_info.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-                "created_at": created_at,
-                "message": message,
-                "done": done,
-            }
-        )
-        if done_reason is not UNSET:
-            field_dict["done_reason"] = done_reason
-        if total_duration is not UNSET:
-            field_dict["total_duration"] = total_duration
-        if load_duration is not UNSET:
-            field_dict["load_duration"] = load_duration
-        if prompt_eval_count is not UNSET:
-            field_dict["prompt_eval_count"] = prompt_eval_count
-        if prompt_eval_duration is not UNSET:
-            field_dict["prompt_eval_duration"] = prompt_eval_duration
-        if eval_count is not UNSET:
-            field_dict["eval_count"] = eval_count
-        if eval_duration is not UNSET:
-            field_dict["eval_duration"] = eval_duration
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-        if remote_model is not UNSET:
-            field_dict["remote_model"] = remote_model
-        if remote_host is not UNSET:
-            field_dict["remote_host"] = remote_host
-        if field_debug_info is not UNSET:
-            field_dict["_debug_info"] = field_debug_info
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["model"] = self.model
+        out["created_at"] = self.created_at.isoformat()
+        out["message"] = self.message.to_dict()
+        out["done"] = self.done
+        if self.done_reason is not None:
+            out["done_reason"] = self.done_reason
+        if self.total_duration is not None:
+            out["total_duration"] = self.total_duration
+        if self.load_duration is not None:
+            out["load_duration"] = self.load_duration
+        if self.prompt_eval_count is not None:
+            out["prompt_eval_count"] = self.prompt_eval_count
+        if self.prompt_eval_duration is not None:
+            out["prompt_eval_duration"] = self.prompt_eval_duration
+        if self.eval_count is not None:
+            out["eval_count"] = self.eval_count
+        if self.eval_duration is not None:
+            out["eval_duration"] = self.eval_duration
+        if self.logprobs is not None:
+            out["logprobs"] = [item.to_dict() for item in self.logprobs]
+        if self.remote_model is not None:
+            out["remote_model"] = self.remote_model
+        if self.remote_host is not None:
+            out["remote_host"] = self.remote_host
+        if self.field_debug_info is not None:
+            out["_debug_info"] = self.field_debug_info.to_dict()
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.debug_info import DebugInfo  # noqa: PLC0415
         from ..models.logprob import Logprob  # noqa: PLC0415
         from ..models.response_message import ResponseMessage  # noqa: PLC0415
 
-        d = dict(src_dict)
-        model = d.pop("model")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 4
+        model = get("model")
+        if type(model) is not str and not isinstance(model, str):
+            raise wrong(src, "model", model, "string")
 
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+        created_at = expect_datetime(get("created_at"), src, "created_at")
 
-        message = ResponseMessage.from_dict(d.pop("message"))
+        message = expect_model(ResponseMessage.from_dict, get("message"), src, "message")
 
-        done = d.pop("done")
+        done = get("done")
+        if type(done) is not bool:
+            raise wrong(src, "done", done, "boolean")
 
-        done_reason = d.pop("done_reason", UNSET)
+        done_reason = get("done_reason")
+        if done_reason is not None:
+            found += 1
+            if type(done_reason) is not str and not isinstance(done_reason, str):
+                raise wrong(src, "done_reason", done_reason, "string")
 
-        total_duration = d.pop("total_duration", UNSET)
+        total_duration = get("total_duration")
+        if total_duration is not None:
+            found += 1
+            if type(total_duration) is not int and (
+                isinstance(total_duration, bool) or not isinstance(total_duration, int)
+            ):
+                raise wrong(src, "total_duration", total_duration, "integer")
 
-        load_duration = d.pop("load_duration", UNSET)
+        load_duration = get("load_duration")
+        if load_duration is not None:
+            found += 1
+            if type(load_duration) is not int and (
+                isinstance(load_duration, bool) or not isinstance(load_duration, int)
+            ):
+                raise wrong(src, "load_duration", load_duration, "integer")
 
-        prompt_eval_count = d.pop("prompt_eval_count", UNSET)
+        prompt_eval_count = get("prompt_eval_count")
+        if prompt_eval_count is not None:
+            found += 1
+            if type(prompt_eval_count) is not int and (
+                isinstance(prompt_eval_count, bool) or not isinstance(prompt_eval_count, int)
+            ):
+                raise wrong(src, "prompt_eval_count", prompt_eval_count, "integer")
 
-        prompt_eval_duration = d.pop("prompt_eval_duration", UNSET)
+        prompt_eval_duration = get("prompt_eval_duration")
+        if prompt_eval_duration is not None:
+            found += 1
+            if type(prompt_eval_duration) is not int and (
+                isinstance(prompt_eval_duration, bool) or not isinstance(prompt_eval_duration, int)
+            ):
+                raise wrong(src, "prompt_eval_duration", prompt_eval_duration, "integer")
 
-        eval_count = d.pop("eval_count", UNSET)
+        eval_count = get("eval_count")
+        if eval_count is not None:
+            found += 1
+            if type(eval_count) is not int and (isinstance(eval_count, bool) or not isinstance(eval_count, int)):
+                raise wrong(src, "eval_count", eval_count, "integer")
 
-        eval_duration = d.pop("eval_duration", UNSET)
+        eval_duration = get("eval_duration")
+        if eval_duration is not None:
+            found += 1
+            if type(eval_duration) is not int and (
+                isinstance(eval_duration, bool) or not isinstance(eval_duration, int)
+            ):
+                raise wrong(src, "eval_duration", eval_duration, "integer")
 
-        _logprobs = d.pop("logprobs", UNSET)
-        logprobs: list[Logprob] | Unset = UNSET
-        if _logprobs is not UNSET:
-            logprobs = []
-            for logprobs_item_data in _logprobs:
-                logprobs_item = Logprob.from_dict(logprobs_item_data)
+        logprobs = get("logprobs")
+        if logprobs is not None:
+            found += 1
+            logprobs = expect_models(Logprob.from_dict, logprobs, src, "logprobs")
 
-                logprobs.append(logprobs_item)
+        remote_model = get("remote_model")
+        if remote_model is not None:
+            found += 1
+            if type(remote_model) is not str and not isinstance(remote_model, str):
+                raise wrong(src, "remote_model", remote_model, "string")
 
-        remote_model = d.pop("remote_model", UNSET)
+        remote_host = get("remote_host")
+        if remote_host is not None:
+            found += 1
+            if type(remote_host) is not str and not isinstance(remote_host, str):
+                raise wrong(src, "remote_host", remote_host, "string")
 
-        remote_host = d.pop("remote_host", UNSET)
+        field_debug_info = get("_debug_info")
+        if field_debug_info is not None:
+            found += 1
+            field_debug_info = expect_model(DebugInfo.from_dict, field_debug_info, src, "_debug_info")
 
-        _field_debug_info = d.pop("_debug_info", UNSET)
-        field_debug_info: DebugInfo | Unset
-        if isinstance(_field_debug_info, Unset):
-            field_debug_info = UNSET
-        else:
-            field_debug_info = DebugInfo.from_dict(_field_debug_info)
-
-        chat_response = cls(
-            model=model,
-            created_at=created_at,
-            message=message,
-            done=done,
-            done_reason=done_reason,
-            total_duration=total_duration,
-            load_duration=load_duration,
-            prompt_eval_count=prompt_eval_count,
-            prompt_eval_duration=prompt_eval_duration,
-            eval_count=eval_count,
-            eval_duration=eval_duration,
-            logprobs=logprobs,
-            remote_model=remote_model,
-            remote_host=remote_host,
-            field_debug_info=field_debug_info,
+        obj = cls(
+            model,
+            created_at,
+            message,
+            done,
+            done_reason,
+            total_duration,
+            load_duration,
+            prompt_eval_count,
+            prompt_eval_duration,
+            eval_count,
+            eval_duration,
+            logprobs,
+            remote_model,
+            remote_host,
+            field_debug_info,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        chat_response.additional_properties = d
-        return chat_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["created_at"]) -> datetime.datetime: ...
+        @overload
+        def __getitem__(self, key: Literal["message"]) -> ResponseMessage: ...
+        @overload
+        def __getitem__(self, key: Literal["done"]) -> bool: ...
+        @overload
+        def __getitem__(self, key: Literal["done_reason"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["total_duration"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["load_duration"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["prompt_eval_count"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["prompt_eval_duration"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["eval_count"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["eval_duration"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["logprobs"]) -> list[Logprob] | None: ...
+        @overload
+        def __getitem__(self, key: Literal["remote_model"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["remote_host"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["_debug_info"]) -> DebugInfo | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["created_at"], default: object = None) -> datetime.datetime: ...
+        @overload
+        def get(self, key: Literal["message"], default: object = None) -> ResponseMessage: ...
+        @overload
+        def get(self, key: Literal["done"], default: object = None) -> bool: ...
+        @overload
+        def get(self, key: Literal["done_reason"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["total_duration"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["load_duration"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["prompt_eval_count"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["prompt_eval_duration"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["eval_count"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["eval_duration"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["logprobs"], default: object = None) -> list[Logprob] | None: ...
+        @overload
+        def get(self, key: Literal["remote_model"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["remote_host"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["_debug_info"], default: object = None) -> DebugInfo | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

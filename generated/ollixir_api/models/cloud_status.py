@@ -1,72 +1,89 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CloudStatus")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class CloudStatus:
+class CloudStatus(Model):
     """Whether ollama.com cloud features are disabled on this server.
 
     Attributes:
-        disabled (bool | Unset): True when OLLAMA_NO_CLOUD or server.json disables the cloud.
-        source (str | Unset): What disabled it: "none", "env" (OLLAMA_NO_CLOUD), "config" (~/.ollama/server.json
-            `{"disable_ollama_cloud": true}`) or "both" (plain string; more may appear).
+        disabled (bool | None): True when OLLAMA_NO_CLOUD or server.json disables the cloud.
+        source (str | None): What disabled it: "none", "env" (OLLAMA_NO_CLOUD), "config"
+            (~/.ollama/server.json `{"disable_ollama_cloud": true}`) or "both" (plain string; more may
+            appear).
     """
 
-    disabled: bool | Unset = UNSET
-    source: str | Unset = UNSET
+    disabled: bool | None = None
+    source: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "disabled": "disabled",
+        "source": "source",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        disabled = self.disabled
-
-        source = self.source
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if disabled is not UNSET:
-            field_dict["disabled"] = disabled
-        if source is not UNSET:
-            field_dict["source"] = source
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.disabled is not None:
+            out["disabled"] = self.disabled
+        if self.source is not None:
+            out["source"] = self.source
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        disabled = d.pop("disabled", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        source = d.pop("source", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        disabled = get("disabled")
+        if disabled is not None:
+            found += 1
+            if type(disabled) is not bool:
+                raise wrong(src, "disabled", disabled, "boolean")
 
-        cloud_status = cls(
-            disabled=disabled,
-            source=source,
+        source = get("source")
+        if source is not None:
+            found += 1
+            if type(source) is not str and not isinstance(source, str):
+                raise wrong(src, "source", source, "string")
+
+        obj = cls(
+            disabled,
+            source,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        cloud_status.additional_properties = d
-        return cloud_status
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["disabled"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["source"]) -> str | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["disabled"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["source"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

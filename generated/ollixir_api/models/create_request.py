@@ -1,12 +1,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_model,
+    expect_models,
+    expect_object,
+    expect_strings,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.create_info import CreateInfo
@@ -15,306 +22,377 @@ if TYPE_CHECKING:
     from ..models.model_parameters import ModelParameters
 
 
-T = TypeVar("T", bound="CreateRequest")
-
-
 @_attrs_define
-class CreateRequest:
-    """Request of POST /api/create. Give `model` (optional here only because the deprecated `name` may replace it) and
-    `from` or `files`; `from` wins when both are given. The legacy `modelfile` and `path` fields are gone (ignored by
-    the server).
+class CreateRequest(Model):
+    """Request of POST /api/create. Give `model` (optional here only because the deprecated `name` may
+    replace it) and `from` or `files`; `from` wins when both are given. The legacy `modelfile` and
+    `path` fields are gone (ignored by the server).
 
-        Attributes:
-            model (str | Unset): Name of the model to create; required unless the deprecated `name` is given.
-            name (str | Unset): Deprecated alias of `model`.
-            from_ (str | Unset): Existing model to build on (pulled automatically if missing).
-            files (FileDigests | Unset): File name (a clean relative path: no leading "/", no "..", no empty or "."
-                segments) to the digest of a blob uploaded before, "sha256:<64 hex>".
-            adapters (FileDigests | Unset): File name (a clean relative path: no leading "/", no "..", no empty or "."
-                segments) to the digest of a blob uploaded before, "sha256:<64 hex>".
-            draft_files (FileDigests | Unset): File name (a clean relative path: no leading "/", no "..", no empty or "."
-                segments) to the digest of a blob uploaded before, "sha256:<64 hex>".
-            draft_quantize (str | Unset): Quantization of the draft model (requires draft_files).
-            quantize (str | Unset): Quantize an F16/BF16/F32 source: q4_K_M, q4_K_S, q8_0, f16, bf16, f32.
-            quantization (str | Unset): Deprecated alias of `quantize`.
-            template (str | Unset): Prompt template (Go template; a parse error is a 400).
-            system (str | Unset): System prompt.
-            license_ (list[str] | str | Unset): License text, or several license texts (the server joins them with newlines
-                in /api/show).
-            parameters (ModelParameters | Unset): Default runtime options stored with a created model (same keys as
-                Options). Stored as given; wrong value types only fail later at inference (500).
-            messages (list[Message] | Unset): Messages stored with the model; replaces inherited ones when non-empty.
-            renderer (str | Unset): Name of a built-in prompt renderer.
-            parser (str | Unset): Name of a built-in output parser.
-            requires (str | Unset): Minimum Ollama version (semver).
-            remote_host (str | Unset): Create a remote stub model pointing at this Ollama host.
-            info (CreateInfo | Unset): Overrides of the created model's reported metadata.
-            stream (bool | Unset): Stream NDJSON progress. The SERVER streams when this is omitted or null; the default here
-                is false and the client always sends it explicitly. Default: False.
+    Attributes:
+        model (str | None): Name of the model to create; required unless the deprecated `name` is
+            given.
+        name (str | None): Deprecated alias of `model`.
+        from_ (str | None): Existing model to build on (pulled automatically if missing).
+        files (FileDigests | None): File name (a clean relative path: no leading "/", no "..", no
+            empty or "." segments) to the digest of a blob uploaded before, "sha256:<64 hex>".
+        adapters (FileDigests | None): File name (a clean relative path: no leading "/", no "..", no
+            empty or "." segments) to the digest of a blob uploaded before, "sha256:<64 hex>".
+        draft_files (FileDigests | None): File name (a clean relative path: no leading "/", no "..",
+            no empty or "." segments) to the digest of a blob uploaded before, "sha256:<64 hex>".
+        draft_quantize (str | None): Quantization of the draft model (requires draft_files).
+        quantize (str | None): Quantize an F16/BF16/F32 source: q4_K_M, q4_K_S, q8_0, f16, bf16,
+            f32.
+        quantization (str | None): Deprecated alias of `quantize`.
+        template (str | None): Prompt template (Go template; a parse error is a 400).
+        system (str | None): System prompt.
+        license_ (list[str] | str | None): License text, or several license texts (the server joins
+            them with newlines in /api/show).
+        parameters (ModelParameters | None): Default runtime options stored with a created model
+            (same keys as Options). Stored as given; wrong value types only fail later at inference
+            (500).
+        messages (list[Message] | None): Messages stored with the model; replaces inherited ones
+            when non-empty.
+        renderer (str | None): Name of a built-in prompt renderer.
+        parser (str | None): Name of a built-in output parser.
+        requires (str | None): Minimum Ollama version (semver).
+        remote_host (str | None): Create a remote stub model pointing at this Ollama host.
+        info (CreateInfo | None): Overrides of the created model's reported metadata.
+        stream (bool | None): Stream NDJSON progress. The SERVER streams when this is omitted or
+            null; the default here is false and the client always sends it explicitly.
     """
 
-    model: str | Unset = UNSET
-    name: str | Unset = UNSET
-    from_: str | Unset = UNSET
-    files: FileDigests | Unset = UNSET
-    adapters: FileDigests | Unset = UNSET
-    draft_files: FileDigests | Unset = UNSET
-    draft_quantize: str | Unset = UNSET
-    quantize: str | Unset = UNSET
-    quantization: str | Unset = UNSET
-    template: str | Unset = UNSET
-    system: str | Unset = UNSET
-    license_: list[str] | str | Unset = UNSET
-    parameters: ModelParameters | Unset = UNSET
-    messages: list[Message] | Unset = UNSET
-    renderer: str | Unset = UNSET
-    parser: str | Unset = UNSET
-    requires: str | Unset = UNSET
-    remote_host: str | Unset = UNSET
-    info: CreateInfo | Unset = UNSET
-    stream: bool | Unset = False
+    model: str | None = None
+    name: str | None = None
+    from_: str | None = None
+    files: FileDigests | None = None
+    adapters: FileDigests | None = None
+    draft_files: FileDigests | None = None
+    draft_quantize: str | None = None
+    quantize: str | None = None
+    quantization: str | None = None
+    template: str | None = None
+    system: str | None = None
+    license_: list[str] | str | None = None
+    parameters: ModelParameters | None = None
+    messages: list[Message] | None = None
+    renderer: str | None = None
+    parser: str | None = None
+    requires: str | None = None
+    remote_host: str | None = None
+    info: CreateInfo | None = None
+    stream: bool | None = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "name": "name",
+        "from": "from_",
+        "files": "files",
+        "adapters": "adapters",
+        "draft_files": "draft_files",
+        "draft_quantize": "draft_quantize",
+        "quantize": "quantize",
+        "quantization": "quantization",
+        "template": "template",
+        "system": "system",
+        "license": "license_",
+        "parameters": "parameters",
+        "messages": "messages",
+        "renderer": "renderer",
+        "parser": "parser",
+        "requires": "requires",
+        "remote_host": "remote_host",
+        "info": "info",
+        "stream": "stream",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
-        name = self.name
-
-        from_ = self.from_
-
-        files: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.files, Unset):
-            files = self.files.to_dict()
-
-        adapters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.adapters, Unset):
-            adapters = self.adapters.to_dict()
-
-        draft_files: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.draft_files, Unset):
-            draft_files = self.draft_files.to_dict()
-
-        draft_quantize = self.draft_quantize
-
-        quantize = self.quantize
-
-        quantization = self.quantization
-
-        template = self.template
-
-        system = self.system
-
-        license_: list[str] | str | Unset
-        if isinstance(self.license_, Unset):
-            license_ = UNSET
-        elif isinstance(self.license_, list):
-            license_ = self.license_
-
-        else:
-            license_ = self.license_
-
-        parameters: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.parameters, Unset):
-            parameters = self.parameters.to_dict()
-
-        messages: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.messages, Unset):
-            messages = []
-            for messages_item_data in self.messages:
-                messages_item = messages_item_data.to_dict()
-                messages.append(messages_item)
-
-        renderer = self.renderer
-
-        parser = self.parser
-
-        requires = self.requires
-
-        remote_host = self.remote_host
-
-        info: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.info, Unset):
-            info = self.info.to_dict()
-
-        stream = self.stream
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if model is not UNSET:
-            field_dict["model"] = model
-        if name is not UNSET:
-            field_dict["name"] = name
-        if from_ is not UNSET:
-            field_dict["from"] = from_
-        if files is not UNSET:
-            field_dict["files"] = files
-        if adapters is not UNSET:
-            field_dict["adapters"] = adapters
-        if draft_files is not UNSET:
-            field_dict["draft_files"] = draft_files
-        if draft_quantize is not UNSET:
-            field_dict["draft_quantize"] = draft_quantize
-        if quantize is not UNSET:
-            field_dict["quantize"] = quantize
-        if quantization is not UNSET:
-            field_dict["quantization"] = quantization
-        if template is not UNSET:
-            field_dict["template"] = template
-        if system is not UNSET:
-            field_dict["system"] = system
-        if license_ is not UNSET:
-            field_dict["license"] = license_
-        if parameters is not UNSET:
-            field_dict["parameters"] = parameters
-        if messages is not UNSET:
-            field_dict["messages"] = messages
-        if renderer is not UNSET:
-            field_dict["renderer"] = renderer
-        if parser is not UNSET:
-            field_dict["parser"] = parser
-        if requires is not UNSET:
-            field_dict["requires"] = requires
-        if remote_host is not UNSET:
-            field_dict["remote_host"] = remote_host
-        if info is not UNSET:
-            field_dict["info"] = info
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.model is not None:
+            out["model"] = self.model
+        if self.name is not None:
+            out["name"] = self.name
+        if self.from_ is not None:
+            out["from"] = self.from_
+        if self.files is not None:
+            out["files"] = self.files.to_dict()
+        if self.adapters is not None:
+            out["adapters"] = self.adapters.to_dict()
+        if self.draft_files is not None:
+            out["draft_files"] = self.draft_files.to_dict()
+        if self.draft_quantize is not None:
+            out["draft_quantize"] = self.draft_quantize
+        if self.quantize is not None:
+            out["quantize"] = self.quantize
+        if self.quantization is not None:
+            out["quantization"] = self.quantization
+        if self.template is not None:
+            out["template"] = self.template
+        if self.system is not None:
+            out["system"] = self.system
+        if self.license_ is not None:
+            out["license"] = self.license_
+        if self.parameters is not None:
+            out["parameters"] = self.parameters.to_dict()
+        if self.messages is not None:
+            out["messages"] = [item.to_dict() for item in self.messages]
+        if self.renderer is not None:
+            out["renderer"] = self.renderer
+        if self.parser is not None:
+            out["parser"] = self.parser
+        if self.requires is not None:
+            out["requires"] = self.requires
+        if self.remote_host is not None:
+            out["remote_host"] = self.remote_host
+        if self.info is not None:
+            out["info"] = self.info.to_dict()
+        if self.stream is not None:
+            out["stream"] = self.stream
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.create_info import CreateInfo  # noqa: PLC0415
         from ..models.file_digests import FileDigests  # noqa: PLC0415
         from ..models.message import Message  # noqa: PLC0415
         from ..models.model_parameters import ModelParameters  # noqa: PLC0415
 
-        d = dict(src_dict)
-        model = d.pop("model", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        model = get("model")
+        if model is not None:
+            found += 1
+            if type(model) is not str and not isinstance(model, str):
+                raise wrong(src, "model", model, "string")
 
-        name = d.pop("name", UNSET)
+        name = get("name")
+        if name is not None:
+            found += 1
+            if type(name) is not str and not isinstance(name, str):
+                raise wrong(src, "name", name, "string")
 
-        from_ = d.pop("from", UNSET)
+        from_ = get("from")
+        if from_ is not None:
+            found += 1
+            if type(from_) is not str and not isinstance(from_, str):
+                raise wrong(src, "from", from_, "string")
 
-        _files = d.pop("files", UNSET)
-        files: FileDigests | Unset
-        if isinstance(_files, Unset):
-            files = UNSET
-        else:
-            files = FileDigests.from_dict(_files)
+        files = get("files")
+        if files is not None:
+            found += 1
+            files = expect_model(FileDigests.from_dict, files, src, "files")
 
-        _adapters = d.pop("adapters", UNSET)
-        adapters: FileDigests | Unset
-        if isinstance(_adapters, Unset):
-            adapters = UNSET
-        else:
-            adapters = FileDigests.from_dict(_adapters)
+        adapters = get("adapters")
+        if adapters is not None:
+            found += 1
+            adapters = expect_model(FileDigests.from_dict, adapters, src, "adapters")
 
-        _draft_files = d.pop("draft_files", UNSET)
-        draft_files: FileDigests | Unset
-        if isinstance(_draft_files, Unset):
-            draft_files = UNSET
-        else:
-            draft_files = FileDigests.from_dict(_draft_files)
+        draft_files = get("draft_files")
+        if draft_files is not None:
+            found += 1
+            draft_files = expect_model(FileDigests.from_dict, draft_files, src, "draft_files")
 
-        draft_quantize = d.pop("draft_quantize", UNSET)
+        draft_quantize = get("draft_quantize")
+        if draft_quantize is not None:
+            found += 1
+            if type(draft_quantize) is not str and not isinstance(draft_quantize, str):
+                raise wrong(src, "draft_quantize", draft_quantize, "string")
 
-        quantize = d.pop("quantize", UNSET)
+        quantize = get("quantize")
+        if quantize is not None:
+            found += 1
+            if type(quantize) is not str and not isinstance(quantize, str):
+                raise wrong(src, "quantize", quantize, "string")
 
-        quantization = d.pop("quantization", UNSET)
+        quantization = get("quantization")
+        if quantization is not None:
+            found += 1
+            if type(quantization) is not str and not isinstance(quantization, str):
+                raise wrong(src, "quantization", quantization, "string")
 
-        template = d.pop("template", UNSET)
+        template = get("template")
+        if template is not None:
+            found += 1
+            if type(template) is not str and not isinstance(template, str):
+                raise wrong(src, "template", template, "string")
 
-        system = d.pop("system", UNSET)
+        system = get("system")
+        if system is not None:
+            found += 1
+            if type(system) is not str and not isinstance(system, str):
+                raise wrong(src, "system", system, "string")
 
-        def _parse_license_(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_license_type_1 = cast(list[str], data)
-
-                return componentsschemas_license_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
+        license_ = get("license")
+        if license_ is not None:
+            found += 1
+            if isinstance(license_, str):
                 pass
-            return cast(list[str] | str | Unset, data)
+            elif isinstance(license_, list):
+                license_ = expect_strings(license_, src, "license")
+            else:
+                raise wrong(src, "license", license_, "string or array")
 
-        license_ = _parse_license_(d.pop("license", UNSET))
+        parameters = get("parameters")
+        if parameters is not None:
+            found += 1
+            parameters = expect_model(ModelParameters.from_dict, parameters, src, "parameters")
 
-        _parameters = d.pop("parameters", UNSET)
-        parameters: ModelParameters | Unset
-        if isinstance(_parameters, Unset):
-            parameters = UNSET
-        else:
-            parameters = ModelParameters.from_dict(_parameters)
+        messages = get("messages")
+        if messages is not None:
+            found += 1
+            messages = expect_models(Message.from_dict, messages, src, "messages")
 
-        _messages = d.pop("messages", UNSET)
-        messages: list[Message] | Unset = UNSET
-        if _messages is not UNSET:
-            messages = []
-            for messages_item_data in _messages:
-                messages_item = Message.from_dict(messages_item_data)
+        renderer = get("renderer")
+        if renderer is not None:
+            found += 1
+            if type(renderer) is not str and not isinstance(renderer, str):
+                raise wrong(src, "renderer", renderer, "string")
 
-                messages.append(messages_item)
+        parser = get("parser")
+        if parser is not None:
+            found += 1
+            if type(parser) is not str and not isinstance(parser, str):
+                raise wrong(src, "parser", parser, "string")
 
-        renderer = d.pop("renderer", UNSET)
+        requires = get("requires")
+        if requires is not None:
+            found += 1
+            if type(requires) is not str and not isinstance(requires, str):
+                raise wrong(src, "requires", requires, "string")
 
-        parser = d.pop("parser", UNSET)
+        remote_host = get("remote_host")
+        if remote_host is not None:
+            found += 1
+            if type(remote_host) is not str and not isinstance(remote_host, str):
+                raise wrong(src, "remote_host", remote_host, "string")
 
-        requires = d.pop("requires", UNSET)
+        info = get("info")
+        if info is not None:
+            found += 1
+            info = expect_model(CreateInfo.from_dict, info, src, "info")
 
-        remote_host = d.pop("remote_host", UNSET)
+        stream = get("stream")
+        if stream is not None:
+            found += 1
+            if type(stream) is not bool:
+                raise wrong(src, "stream", stream, "boolean")
 
-        _info = d.pop("info", UNSET)
-        info: CreateInfo | Unset
-        if isinstance(_info, Unset):
-            info = UNSET
-        else:
-            info = CreateInfo.from_dict(_info)
-
-        stream = d.pop("stream", UNSET)
-
-        create_request = cls(
-            model=model,
-            name=name,
-            from_=from_,
-            files=files,
-            adapters=adapters,
-            draft_files=draft_files,
-            draft_quantize=draft_quantize,
-            quantize=quantize,
-            quantization=quantization,
-            template=template,
-            system=system,
-            license_=license_,
-            parameters=parameters,
-            messages=messages,
-            renderer=renderer,
-            parser=parser,
-            requires=requires,
-            remote_host=remote_host,
-            info=info,
-            stream=stream,
+        obj = cls(
+            model,
+            name,
+            from_,
+            files,
+            adapters,
+            draft_files,
+            draft_quantize,
+            quantize,
+            quantization,
+            template,
+            system,
+            license_,
+            parameters,
+            messages,
+            renderer,
+            parser,
+            requires,
+            remote_host,
+            info,
+            stream,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        create_request.additional_properties = d
-        return create_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["name"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["from"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["files"]) -> FileDigests | None: ...
+        @overload
+        def __getitem__(self, key: Literal["adapters"]) -> FileDigests | None: ...
+        @overload
+        def __getitem__(self, key: Literal["draft_files"]) -> FileDigests | None: ...
+        @overload
+        def __getitem__(self, key: Literal["draft_quantize"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["quantize"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["quantization"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["template"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["system"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["license"]) -> list[str] | str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["parameters"]) -> ModelParameters | None: ...
+        @overload
+        def __getitem__(self, key: Literal["messages"]) -> list[Message] | None: ...
+        @overload
+        def __getitem__(self, key: Literal["renderer"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["parser"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["requires"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["remote_host"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["info"]) -> CreateInfo | None: ...
+        @overload
+        def __getitem__(self, key: Literal["stream"]) -> bool | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["name"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["from"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["files"], default: object = None) -> FileDigests | None: ...
+        @overload
+        def get(self, key: Literal["adapters"], default: object = None) -> FileDigests | None: ...
+        @overload
+        def get(self, key: Literal["draft_files"], default: object = None) -> FileDigests | None: ...
+        @overload
+        def get(self, key: Literal["draft_quantize"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["quantize"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["quantization"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["template"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["system"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["license"], default: object = None) -> list[str] | str | None: ...
+        @overload
+        def get(self, key: Literal["parameters"], default: object = None) -> ModelParameters | None: ...
+        @overload
+        def get(self, key: Literal["messages"], default: object = None) -> list[Message] | None: ...
+        @overload
+        def get(self, key: Literal["renderer"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["parser"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["requires"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["remote_host"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["info"], default: object = None) -> CreateInfo | None: ...
+        @overload
+        def get(self, key: Literal["stream"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

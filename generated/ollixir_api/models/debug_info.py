@@ -1,73 +1,84 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="DebugInfo")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class DebugInfo:
+class DebugInfo(Model):
     """Debug answer of `_debug_render_only` requests.
 
     Attributes:
         rendered_template (str): The fully rendered prompt.
-        image_count (int | Unset): Number of images in the prompt (omitted when 0).
+        image_count (int | None): Number of images in the prompt (omitted when 0).
     """
 
     rendered_template: str
-    image_count: int | Unset = UNSET
+    image_count: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "rendered_template": "rendered_template",
+        "image_count": "image_count",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        rendered_template = self.rendered_template
-
-        image_count = self.image_count
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "rendered_template": rendered_template,
-            }
-        )
-        if image_count is not UNSET:
-            field_dict["image_count"] = image_count
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["rendered_template"] = self.rendered_template
+        if self.image_count is not None:
+            out["image_count"] = self.image_count
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        rendered_template = d.pop("rendered_template")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        image_count = d.pop("image_count", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        rendered_template = get("rendered_template")
+        if type(rendered_template) is not str and not isinstance(rendered_template, str):
+            raise wrong(src, "rendered_template", rendered_template, "string")
 
-        debug_info = cls(
-            rendered_template=rendered_template,
-            image_count=image_count,
+        image_count = get("image_count")
+        if image_count is not None:
+            found += 1
+            if type(image_count) is not int and (isinstance(image_count, bool) or not isinstance(image_count, int)):
+                raise wrong(src, "image_count", image_count, "integer")
+
+        obj = cls(
+            rendered_template,
+            image_count,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        debug_info.additional_properties = d
-        return debug_info
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["rendered_template"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["image_count"]) -> int | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["rendered_template"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["image_count"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,155 +1,172 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_model,
+    expect_object,
+    expect_strings,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.options import Options
 
 
-T = TypeVar("T", bound="EmbedRequest")
-
-
 @_attrs_define
-class EmbedRequest:
+class EmbedRequest(Model):
     """Request of POST /api/embed.
 
     Attributes:
         model (str): Model name (any model, not only embedding models).
-        input_ (list[str] | str | Unset): One text or a list of texts to embed. Empty, [] or absent only loads the
-            model.
-        truncate (bool | Unset): Truncate inputs to the context (server default true); false gives 400 when too long.
-        dimensions (int | Unset): Cut vectors to this many dimensions and re-normalize (when smaller than native).
-        keep_alive (float | str | Unset): How long the model stays loaded after the request: a Go duration string ("5m",
-            "1h30m", "0") or a number of seconds. Negative keeps it loaded forever, 0 unloads it. A unit-less numeric string
-            such as "3600" is a 400.
-        options (Options | Unset): Runtime options. Precedence: request > Modelfile PARAMETER > server default. Unknown
-            keys are ignored and null values skipped; a value of the wrong type fails the request with a 500.
+        input_ (list[str] | str | None): One text or a list of texts to embed. Empty, [] or absent
+            only loads the model.
+        truncate (bool | None): Truncate inputs to the context (server default true); false gives
+            400 when too long.
+        dimensions (int | None): Cut vectors to this many dimensions and re-normalize (when smaller
+            than native).
+        keep_alive (float | str | None): How long the model stays loaded after the request: a Go
+            duration string ("5m", "1h30m", "0") or a number of seconds. Negative keeps it loaded
+            forever, 0 unloads it. A unit-less numeric string such as "3600" is a 400.
+        options (Options | None): Runtime options. Precedence: request > Modelfile PARAMETER >
+            server default. Unknown keys are ignored and null values skipped; a value of the wrong type
+            fails the request with a 500.
     """
 
     model: str
-    input_: list[str] | str | Unset = UNSET
-    truncate: bool | Unset = UNSET
-    dimensions: int | Unset = UNSET
-    keep_alive: float | str | Unset = UNSET
-    options: Options | Unset = UNSET
+    input_: list[str] | str | None = None
+    truncate: bool | None = None
+    dimensions: int | None = None
+    keep_alive: float | str | None = None
+    options: Options | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "input": "input_",
+        "truncate": "truncate",
+        "dimensions": "dimensions",
+        "keep_alive": "keep_alive",
+        "options": "options",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
-        input_: list[str] | str | Unset
-        if isinstance(self.input_, Unset):
-            input_ = UNSET
-        elif isinstance(self.input_, list):
-            input_ = self.input_
-
-        else:
-            input_ = self.input_
-
-        truncate = self.truncate
-
-        dimensions = self.dimensions
-
-        keep_alive: float | str | Unset
-        if isinstance(self.keep_alive, Unset):
-            keep_alive = UNSET
-        else:
-            keep_alive = self.keep_alive
-
-        options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
-        if input_ is not UNSET:
-            field_dict["input"] = input_
-        if truncate is not UNSET:
-            field_dict["truncate"] = truncate
-        if dimensions is not UNSET:
-            field_dict["dimensions"] = dimensions
-        if keep_alive is not UNSET:
-            field_dict["keep_alive"] = keep_alive
-        if options is not UNSET:
-            field_dict["options"] = options
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["model"] = self.model
+        if self.input_ is not None:
+            out["input"] = self.input_
+        if self.truncate is not None:
+            out["truncate"] = self.truncate
+        if self.dimensions is not None:
+            out["dimensions"] = self.dimensions
+        if self.keep_alive is not None:
+            out["keep_alive"] = self.keep_alive
+        if self.options is not None:
+            out["options"] = self.options.to_dict()
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.options import Options  # noqa: PLC0415
 
-        d = dict(src_dict)
-        model = d.pop("model")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        model = get("model")
+        if type(model) is not str and not isinstance(model, str):
+            raise wrong(src, "model", model, "string")
 
-        def _parse_input_(data: object) -> list[str] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                componentsschemas_embed_input_type_1 = cast(list[str], data)
-
-                return componentsschemas_embed_input_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
+        input_ = get("input")
+        if input_ is not None:
+            found += 1
+            if isinstance(input_, str):
                 pass
-            return cast(list[str] | str | Unset, data)
+            elif isinstance(input_, list):
+                input_ = expect_strings(input_, src, "input")
+            else:
+                raise wrong(src, "input", input_, "string or array")
 
-        input_ = _parse_input_(d.pop("input", UNSET))
+        truncate = get("truncate")
+        if truncate is not None:
+            found += 1
+            if type(truncate) is not bool:
+                raise wrong(src, "truncate", truncate, "boolean")
 
-        truncate = d.pop("truncate", UNSET)
+        dimensions = get("dimensions")
+        if dimensions is not None:
+            found += 1
+            if type(dimensions) is not int and (isinstance(dimensions, bool) or not isinstance(dimensions, int)):
+                raise wrong(src, "dimensions", dimensions, "integer")
 
-        dimensions = d.pop("dimensions", UNSET)
+        keep_alive = get("keep_alive")
+        if keep_alive is not None:
+            found += 1
+            if isinstance(keep_alive, str):
+                pass
+            elif (
+                type(keep_alive) is float
+                or type(keep_alive) is int
+                or (isinstance(keep_alive, int | float) and not isinstance(keep_alive, bool))
+            ):
+                pass
+            else:
+                raise wrong(src, "keep_alive", keep_alive, "string or number")
 
-        def _parse_keep_alive(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
+        options = get("options")
+        if options is not None:
+            found += 1
+            options = expect_model(Options.from_dict, options, src, "options")
 
-        keep_alive = _parse_keep_alive(d.pop("keep_alive", UNSET))
-
-        _options = d.pop("options", UNSET)
-        options: Options | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = Options.from_dict(_options)
-
-        embed_request = cls(
-            model=model,
-            input_=input_,
-            truncate=truncate,
-            dimensions=dimensions,
-            keep_alive=keep_alive,
-            options=options,
+        obj = cls(
+            model,
+            input_,
+            truncate,
+            dimensions,
+            keep_alive,
+            options,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        embed_request.additional_properties = d
-        return embed_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["input"]) -> list[str] | str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["truncate"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["dimensions"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["keep_alive"]) -> float | str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["options"]) -> Options | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["input"], default: object = None) -> list[str] | str | None: ...
+        @overload
+        def get(self, key: Literal["truncate"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["dimensions"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["keep_alive"], default: object = None) -> float | str | None: ...
+        @overload
+        def get(self, key: Literal["options"], default: object = None) -> Options | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,116 +1,132 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_model,
+    expect_object,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.options import Options
 
 
-T = TypeVar("T", bound="EmbeddingsRequest")
-
-
 @_attrs_define
-class EmbeddingsRequest:
+class EmbeddingsRequest(Model):
     """Request of the legacy POST /api/embeddings.
 
     Attributes:
         model (str): Model name.
-        prompt (str | Unset): Text to embed; empty only loads the model.
-        keep_alive (float | str | Unset): How long the model stays loaded after the request: a Go duration string ("5m",
-            "1h30m", "0") or a number of seconds. Negative keeps it loaded forever, 0 unloads it. A unit-less numeric string
-            such as "3600" is a 400.
-        options (Options | Unset): Runtime options. Precedence: request > Modelfile PARAMETER > server default. Unknown
-            keys are ignored and null values skipped; a value of the wrong type fails the request with a 500.
+        prompt (str | None): Text to embed; empty only loads the model.
+        keep_alive (float | str | None): How long the model stays loaded after the request: a Go
+            duration string ("5m", "1h30m", "0") or a number of seconds. Negative keeps it loaded
+            forever, 0 unloads it. A unit-less numeric string such as "3600" is a 400.
+        options (Options | None): Runtime options. Precedence: request > Modelfile PARAMETER >
+            server default. Unknown keys are ignored and null values skipped; a value of the wrong type
+            fails the request with a 500.
     """
 
     model: str
-    prompt: str | Unset = UNSET
-    keep_alive: float | str | Unset = UNSET
-    options: Options | Unset = UNSET
+    prompt: str | None = None
+    keep_alive: float | str | None = None
+    options: Options | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "prompt": "prompt",
+        "keep_alive": "keep_alive",
+        "options": "options",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
-        prompt = self.prompt
-
-        keep_alive: float | str | Unset
-        if isinstance(self.keep_alive, Unset):
-            keep_alive = UNSET
-        else:
-            keep_alive = self.keep_alive
-
-        options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
-        if prompt is not UNSET:
-            field_dict["prompt"] = prompt
-        if keep_alive is not UNSET:
-            field_dict["keep_alive"] = keep_alive
-        if options is not UNSET:
-            field_dict["options"] = options
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["model"] = self.model
+        if self.prompt is not None:
+            out["prompt"] = self.prompt
+        if self.keep_alive is not None:
+            out["keep_alive"] = self.keep_alive
+        if self.options is not None:
+            out["options"] = self.options.to_dict()
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.options import Options  # noqa: PLC0415
 
-        d = dict(src_dict)
-        model = d.pop("model")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        model = get("model")
+        if type(model) is not str and not isinstance(model, str):
+            raise wrong(src, "model", model, "string")
 
-        prompt = d.pop("prompt", UNSET)
+        prompt = get("prompt")
+        if prompt is not None:
+            found += 1
+            if type(prompt) is not str and not isinstance(prompt, str):
+                raise wrong(src, "prompt", prompt, "string")
 
-        def _parse_keep_alive(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
+        keep_alive = get("keep_alive")
+        if keep_alive is not None:
+            found += 1
+            if isinstance(keep_alive, str):
+                pass
+            elif (
+                type(keep_alive) is float
+                or type(keep_alive) is int
+                or (isinstance(keep_alive, int | float) and not isinstance(keep_alive, bool))
+            ):
+                pass
+            else:
+                raise wrong(src, "keep_alive", keep_alive, "string or number")
 
-        keep_alive = _parse_keep_alive(d.pop("keep_alive", UNSET))
+        options = get("options")
+        if options is not None:
+            found += 1
+            options = expect_model(Options.from_dict, options, src, "options")
 
-        _options = d.pop("options", UNSET)
-        options: Options | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = Options.from_dict(_options)
-
-        embeddings_request = cls(
-            model=model,
-            prompt=prompt,
-            keep_alive=keep_alive,
-            options=options,
+        obj = cls(
+            model,
+            prompt,
+            keep_alive,
+            options,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        embeddings_request.additional_properties = d
-        return embeddings_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["prompt"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["keep_alive"]) -> float | str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["options"]) -> Options | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["prompt"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["keep_alive"], default: object = None) -> float | str | None: ...
+        @overload
+        def get(self, key: Literal["options"], default: object = None) -> Options | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,50 +1,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="FileDigests")
+from ..types import ShapeError, json_type
 
 
-@_attrs_define
-class FileDigests:
-    """File name (a clean relative path: no leading "/", no "..", no empty or "." segments) to the digest of a blob
-    uploaded before, "sha256:<64 hex>".
+class FileDigests(dict[str, str]):
+    """File name (a clean relative path: no leading "/", no "..", no empty or "." segments) to the
+    digest of a blob uploaded before, "sha256:<64 hex>".
 
+    A plain ``dict`` (JSON object) with ``from_dict``/``to_dict`` like every other model.
     """
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
+    __slots__ = ()
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        file_digests = cls()
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, Mapping):
+            raise ShapeError(f"expected object, got {json_type(src_dict)}")
+        for key, value in src_dict.items():
+            if not isinstance(value, str):
+                raise ShapeError(f"expected string, got {json_type(value)}", key)
+        return cls(src_dict)
 
-        file_digests.additional_properties = d
-        return file_digests
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> str:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: str) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def to_dict(self) -> dict[str, str]:
+        return dict(self)

@@ -1,296 +1,378 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.format_json import FormatJson, check_format_json
-from ..models.think_level import ThinkLevel, check_think_level
-from ..types import UNSET, Unset
+from ..models.format_json import FORMAT_JSON_VALUES, FormatJson
+from ..models.think_level import THINK_LEVEL_VALUES, ThinkLevel
+from ..types import (
+    Model,
+    expect_integers,
+    expect_model,
+    expect_object,
+    expect_strings,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.json_schema import JsonSchema
     from ..models.options import Options
 
 
-T = TypeVar("T", bound="GenerateRequest")
-
-
 @_attrs_define
-class GenerateRequest:
+class GenerateRequest(Model):
     """Request of POST /api/generate.
 
     Attributes:
         model (str): Model name; required in practice (empty gives 404).
-        prompt (str | Unset): Prompt; empty or absent only loads (or unloads) the model.
-        suffix (str | Unset): Text after the completion (fill-in-the-middle; needs the insert capability).
-        system (str | Unset): Overrides the model's system prompt.
-        template (str | Unset): Go-template override of the prompt template.
-        context (list[int] | Unset): Deprecated token context returned by a previous response.
-        stream (bool | Unset): Stream NDJSON chunks. The SERVER streams when this is omitted or null; the default here
-            is false and the client always sends it explicitly. Default: False.
-        raw (bool | Unset): Skip templating; incompatible with template, system and context.
-        format_ (FormatJson | JsonSchema | Unset): Output format: "json" or a JSON Schema object. Absent (or null or "")
-            means free text; other values are not rejected up front but fail later with a 500.
-        keep_alive (float | str | Unset): How long the model stays loaded after the request: a Go duration string ("5m",
-            "1h30m", "0") or a number of seconds. Negative keeps it loaded forever, 0 unloads it. A unit-less numeric string
-            such as "3600" is a 400.
-        images (list[str] | Unset): Standard padded base64 images.
-        options (Options | Unset): Runtime options. Precedence: request > Modelfile PARAMETER > server default. Unknown
-            keys are ignored and null values skipped; a value of the wrong type fails the request with a 500.
-        think (bool | ThinkLevel | Unset): Enable thinking (true/false) or pick a level. Unset on a thinking-capable
-            model means on; a truthy value on a model without thinking is a 400.
-        truncate (bool | Unset): Truncate over-long prompts to the context window (server default true).
-        shift (bool | Unset): Shift the context when it fills up instead of failing (server default true).
-        logprobs (bool | Unset): Return log probabilities of the generated tokens.
-        top_logprobs (int | Unset): Number of alternatives per token (0-20, else 400).
-        field_debug_render_only (bool | Unset): Debug only; return the rendered prompt in _debug_info instead of
-            running.
+        prompt (str | None): Prompt; empty or absent only loads (or unloads) the model.
+        suffix (str | None): Text after the completion (fill-in-the-middle; needs the insert
+            capability).
+        system (str | None): Overrides the model's system prompt.
+        template (str | None): Go-template override of the prompt template.
+        context (list[int] | None): Deprecated token context returned by a previous response.
+        stream (bool | None): Stream NDJSON chunks. The SERVER streams when this is omitted or null;
+            the default here is false and the client always sends it explicitly.
+        raw (bool | None): Skip templating; incompatible with template, system and context.
+        format_ (FormatJson | JsonSchema | None): Output format: "json" or a JSON Schema object.
+            Absent (or null or "") means free text; other values are not rejected up front but fail
+            later with a 500.
+        keep_alive (float | str | None): How long the model stays loaded after the request: a Go
+            duration string ("5m", "1h30m", "0") or a number of seconds. Negative keeps it loaded
+            forever, 0 unloads it. A unit-less numeric string such as "3600" is a 400.
+        images (list[str] | None): Standard padded base64 images.
+        options (Options | None): Runtime options. Precedence: request > Modelfile PARAMETER >
+            server default. Unknown keys are ignored and null values skipped; a value of the wrong type
+            fails the request with a 500.
+        think (bool | ThinkLevel | None): Enable thinking (true/false) or pick a level. Unset on a
+            thinking-capable model means on; a truthy value on a model without thinking is a 400.
+        truncate (bool | None): Truncate over-long prompts to the context window (server default
+            true).
+        shift (bool | None): Shift the context when it fills up instead of failing (server default
+            true).
+        logprobs (bool | None): Return log probabilities of the generated tokens.
+        top_logprobs (int | None): Number of alternatives per token (0-20, else 400).
+        field_debug_render_only (bool | None): Debug only; return the rendered prompt in _debug_info
+            instead of running.
     """
 
     model: str
-    prompt: str | Unset = UNSET
-    suffix: str | Unset = UNSET
-    system: str | Unset = UNSET
-    template: str | Unset = UNSET
-    context: list[int] | Unset = UNSET
-    stream: bool | Unset = False
-    raw: bool | Unset = UNSET
-    format_: FormatJson | JsonSchema | Unset = UNSET
-    keep_alive: float | str | Unset = UNSET
-    images: list[str] | Unset = UNSET
-    options: Options | Unset = UNSET
-    think: bool | ThinkLevel | Unset = UNSET
-    truncate: bool | Unset = UNSET
-    shift: bool | Unset = UNSET
-    logprobs: bool | Unset = UNSET
-    top_logprobs: int | Unset = UNSET
-    field_debug_render_only: bool | Unset = UNSET
+    prompt: str | None = None
+    suffix: str | None = None
+    system: str | None = None
+    template: str | None = None
+    context: list[int] | None = None
+    stream: bool | None = False
+    raw: bool | None = None
+    format_: FormatJson | JsonSchema | None = None
+    keep_alive: float | str | None = None
+    images: list[str] | None = None
+    options: Options | None = None
+    think: bool | ThinkLevel | None = None
+    truncate: bool | None = None
+    shift: bool | None = None
+    logprobs: bool | None = None
+    top_logprobs: int | None = None
+    field_debug_render_only: bool | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "prompt": "prompt",
+        "suffix": "suffix",
+        "system": "system",
+        "template": "template",
+        "context": "context",
+        "stream": "stream",
+        "raw": "raw",
+        "format": "format_",
+        "keep_alive": "keep_alive",
+        "images": "images",
+        "options": "options",
+        "think": "think",
+        "truncate": "truncate",
+        "shift": "shift",
+        "logprobs": "logprobs",
+        "top_logprobs": "top_logprobs",
+        "_debug_render_only": "field_debug_render_only",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
+        from ..models.json_schema import JsonSchema  # noqa: PLC0415
 
-        prompt = self.prompt
-
-        suffix = self.suffix
-
-        system = self.system
-
-        template = self.template
-
-        context: list[int] | Unset = UNSET
-        if not isinstance(self.context, Unset):
-            context = self.context
-
-        stream = self.stream
-
-        raw = self.raw
-
-        format_: dict[str, Any] | str | Unset
-        if isinstance(self.format_, Unset):
-            format_ = UNSET
-        elif isinstance(self.format_, str):
-            format_ = self.format_
-        else:
-            format_ = self.format_.to_dict()
-
-        keep_alive: float | str | Unset
-        if isinstance(self.keep_alive, Unset):
-            keep_alive = UNSET
-        else:
-            keep_alive = self.keep_alive
-
-        images: list[str] | Unset = UNSET
-        if not isinstance(self.images, Unset):
-            images = self.images
-
-        options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options.to_dict()
-
-        think: bool | str | Unset
-        if isinstance(self.think, Unset):
-            think = UNSET
-        elif isinstance(self.think, str):
-            think = self.think
-        else:
-            think = self.think
-
-        truncate = self.truncate
-
-        shift = self.shift
-
-        logprobs = self.logprobs
-
-        top_logprobs = self.top_logprobs
-
-        field_debug_render_only = self.field_debug_render_only
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
-        if prompt is not UNSET:
-            field_dict["prompt"] = prompt
-        if suffix is not UNSET:
-            field_dict["suffix"] = suffix
-        if system is not UNSET:
-            field_dict["system"] = system
-        if template is not UNSET:
-            field_dict["template"] = template
-        if context is not UNSET:
-            field_dict["context"] = context
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-        if raw is not UNSET:
-            field_dict["raw"] = raw
-        if format_ is not UNSET:
-            field_dict["format"] = format_
-        if keep_alive is not UNSET:
-            field_dict["keep_alive"] = keep_alive
-        if images is not UNSET:
-            field_dict["images"] = images
-        if options is not UNSET:
-            field_dict["options"] = options
-        if think is not UNSET:
-            field_dict["think"] = think
-        if truncate is not UNSET:
-            field_dict["truncate"] = truncate
-        if shift is not UNSET:
-            field_dict["shift"] = shift
-        if logprobs is not UNSET:
-            field_dict["logprobs"] = logprobs
-        if top_logprobs is not UNSET:
-            field_dict["top_logprobs"] = top_logprobs
-        if field_debug_render_only is not UNSET:
-            field_dict["_debug_render_only"] = field_debug_render_only
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["model"] = self.model
+        if self.prompt is not None:
+            out["prompt"] = self.prompt
+        if self.suffix is not None:
+            out["suffix"] = self.suffix
+        if self.system is not None:
+            out["system"] = self.system
+        if self.template is not None:
+            out["template"] = self.template
+        if self.context is not None:
+            out["context"] = self.context
+        if self.stream is not None:
+            out["stream"] = self.stream
+        if self.raw is not None:
+            out["raw"] = self.raw
+        if self.format_ is not None:
+            out["format"] = self.format_.to_dict() if isinstance(self.format_, JsonSchema) else self.format_
+        if self.keep_alive is not None:
+            out["keep_alive"] = self.keep_alive
+        if self.images is not None:
+            out["images"] = self.images
+        if self.options is not None:
+            out["options"] = self.options.to_dict()
+        if self.think is not None:
+            out["think"] = self.think
+        if self.truncate is not None:
+            out["truncate"] = self.truncate
+        if self.shift is not None:
+            out["shift"] = self.shift
+        if self.logprobs is not None:
+            out["logprobs"] = self.logprobs
+        if self.top_logprobs is not None:
+            out["top_logprobs"] = self.top_logprobs
+        if self.field_debug_render_only is not None:
+            out["_debug_render_only"] = self.field_debug_render_only
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.json_schema import JsonSchema  # noqa: PLC0415
         from ..models.options import Options  # noqa: PLC0415
 
-        d = dict(src_dict)
-        model = d.pop("model")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        model = get("model")
+        if type(model) is not str and not isinstance(model, str):
+            raise wrong(src, "model", model, "string")
 
-        prompt = d.pop("prompt", UNSET)
+        prompt = get("prompt")
+        if prompt is not None:
+            found += 1
+            if type(prompt) is not str and not isinstance(prompt, str):
+                raise wrong(src, "prompt", prompt, "string")
 
-        suffix = d.pop("suffix", UNSET)
+        suffix = get("suffix")
+        if suffix is not None:
+            found += 1
+            if type(suffix) is not str and not isinstance(suffix, str):
+                raise wrong(src, "suffix", suffix, "string")
 
-        system = d.pop("system", UNSET)
+        system = get("system")
+        if system is not None:
+            found += 1
+            if type(system) is not str and not isinstance(system, str):
+                raise wrong(src, "system", system, "string")
 
-        template = d.pop("template", UNSET)
+        template = get("template")
+        if template is not None:
+            found += 1
+            if type(template) is not str and not isinstance(template, str):
+                raise wrong(src, "template", template, "string")
 
-        context = cast(list[int], d.pop("context", UNSET))
+        context = get("context")
+        if context is not None:
+            found += 1
+            context = expect_integers(context, src, "context")
 
-        stream = d.pop("stream", UNSET)
+        stream = get("stream")
+        if stream is not None:
+            found += 1
+            if type(stream) is not bool:
+                raise wrong(src, "stream", stream, "boolean")
 
-        raw = d.pop("raw", UNSET)
+        raw = get("raw")
+        if raw is not None:
+            found += 1
+            if type(raw) is not bool:
+                raise wrong(src, "raw", raw, "boolean")
 
-        def _parse_format_(data: object) -> FormatJson | JsonSchema | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_format_type_0 = check_format_json(data)
-
-                return componentsschemas_format_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
+        format_ = get("format")
+        if format_ is not None:
+            found += 1
+            if isinstance(format_, str) and format_ in FORMAT_JSON_VALUES:
                 pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_format_type_1 = JsonSchema.from_dict(data)
+            elif isinstance(format_, dict):
+                format_ = expect_model(JsonSchema.from_dict, format_, src, "format")
+            else:
+                raise wrong(src, "format", format_, "'json' or object")
 
-            return componentsschemas_format_type_1
-
-        format_ = _parse_format_(d.pop("format", UNSET))
-
-        def _parse_keep_alive(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
-
-        keep_alive = _parse_keep_alive(d.pop("keep_alive", UNSET))
-
-        images = cast(list[str], d.pop("images", UNSET))
-
-        _options = d.pop("options", UNSET)
-        options: Options | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = Options.from_dict(_options)
-
-        def _parse_think(data: object) -> bool | ThinkLevel | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_think_type_1 = check_think_level(data)
-
-                return componentsschemas_think_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
+        keep_alive = get("keep_alive")
+        if keep_alive is not None:
+            found += 1
+            if isinstance(keep_alive, str):
                 pass
-            return cast(bool | ThinkLevel | Unset, data)
+            elif (
+                type(keep_alive) is float
+                or type(keep_alive) is int
+                or (isinstance(keep_alive, int | float) and not isinstance(keep_alive, bool))
+            ):
+                pass
+            else:
+                raise wrong(src, "keep_alive", keep_alive, "string or number")
 
-        think = _parse_think(d.pop("think", UNSET))
+        images = get("images")
+        if images is not None:
+            found += 1
+            images = expect_strings(images, src, "images")
 
-        truncate = d.pop("truncate", UNSET)
+        options = get("options")
+        if options is not None:
+            found += 1
+            options = expect_model(Options.from_dict, options, src, "options")
 
-        shift = d.pop("shift", UNSET)
+        think = get("think")
+        if think is not None:
+            found += 1
+            if type(think) is bool:
+                pass
+            elif isinstance(think, str) and think in THINK_LEVEL_VALUES:
+                pass
+            else:
+                raise wrong(src, "think", think, "boolean or one of 'high', 'low', 'max', 'medium'")
 
-        logprobs = d.pop("logprobs", UNSET)
+        truncate = get("truncate")
+        if truncate is not None:
+            found += 1
+            if type(truncate) is not bool:
+                raise wrong(src, "truncate", truncate, "boolean")
 
-        top_logprobs = d.pop("top_logprobs", UNSET)
+        shift = get("shift")
+        if shift is not None:
+            found += 1
+            if type(shift) is not bool:
+                raise wrong(src, "shift", shift, "boolean")
 
-        field_debug_render_only = d.pop("_debug_render_only", UNSET)
+        logprobs = get("logprobs")
+        if logprobs is not None:
+            found += 1
+            if type(logprobs) is not bool:
+                raise wrong(src, "logprobs", logprobs, "boolean")
 
-        generate_request = cls(
-            model=model,
-            prompt=prompt,
-            suffix=suffix,
-            system=system,
-            template=template,
-            context=context,
-            stream=stream,
-            raw=raw,
-            format_=format_,
-            keep_alive=keep_alive,
-            images=images,
-            options=options,
-            think=think,
-            truncate=truncate,
-            shift=shift,
-            logprobs=logprobs,
-            top_logprobs=top_logprobs,
-            field_debug_render_only=field_debug_render_only,
+        top_logprobs = get("top_logprobs")
+        if top_logprobs is not None:
+            found += 1
+            if type(top_logprobs) is not int and (isinstance(top_logprobs, bool) or not isinstance(top_logprobs, int)):
+                raise wrong(src, "top_logprobs", top_logprobs, "integer")
+
+        field_debug_render_only = get("_debug_render_only")
+        if field_debug_render_only is not None:
+            found += 1
+            if type(field_debug_render_only) is not bool:
+                raise wrong(src, "_debug_render_only", field_debug_render_only, "boolean")
+
+        obj = cls(
+            model,
+            prompt,
+            suffix,
+            system,
+            template,
+            context,
+            stream,
+            raw,
+            format_,
+            keep_alive,
+            images,
+            options,
+            think,
+            truncate,
+            shift,
+            logprobs,
+            top_logprobs,
+            field_debug_render_only,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        generate_request.additional_properties = d
-        return generate_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["prompt"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["suffix"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["system"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["template"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["context"]) -> list[int] | None: ...
+        @overload
+        def __getitem__(self, key: Literal["stream"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["raw"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["format"]) -> FormatJson | JsonSchema | None: ...
+        @overload
+        def __getitem__(self, key: Literal["keep_alive"]) -> float | str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["images"]) -> list[str] | None: ...
+        @overload
+        def __getitem__(self, key: Literal["options"]) -> Options | None: ...
+        @overload
+        def __getitem__(self, key: Literal["think"]) -> bool | ThinkLevel | None: ...
+        @overload
+        def __getitem__(self, key: Literal["truncate"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["shift"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["logprobs"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["top_logprobs"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["_debug_render_only"]) -> bool | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["prompt"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["suffix"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["system"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["template"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["context"], default: object = None) -> list[int] | None: ...
+        @overload
+        def get(self, key: Literal["stream"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["raw"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["format"], default: object = None) -> FormatJson | JsonSchema | None: ...
+        @overload
+        def get(self, key: Literal["keep_alive"], default: object = None) -> float | str | None: ...
+        @overload
+        def get(self, key: Literal["images"], default: object = None) -> list[str] | None: ...
+        @overload
+        def get(self, key: Literal["options"], default: object = None) -> Options | None: ...
+        @overload
+        def get(self, key: Literal["think"], default: object = None) -> bool | ThinkLevel | None: ...
+        @overload
+        def get(self, key: Literal["truncate"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["shift"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["logprobs"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["top_logprobs"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["_debug_render_only"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

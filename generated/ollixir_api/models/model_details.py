@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="ModelDetails")
+from ..types import (
+    Model,
+    expect_object,
+    expect_strings,
+    missing,
+    wrong,
+)
 
 
 @_attrs_define
-class ModelDetails:
+class ModelDetails(Model):
     """Summary of a model's format, family and size.
 
     Attributes:
@@ -22,8 +26,8 @@ class ModelDetails:
         families (list[str] | None): All families (null when unknown).
         parameter_size (str): Human-readable parameter count, e.g. "3.2B".
         quantization_level (str): Quantization, e.g. "Q4_K_M".
-        context_length (int | Unset): Native context length, when known.
-        embedding_length (int | Unset): Embedding size, when known.
+        context_length (int | None): Native context length, when known.
+        embedding_length (int | None): Embedding size, when known.
     """
 
     parent_model: str
@@ -32,109 +36,141 @@ class ModelDetails:
     families: list[str] | None
     parameter_size: str
     quantization_level: str
-    context_length: int | Unset = UNSET
-    embedding_length: int | Unset = UNSET
+    context_length: int | None = None
+    embedding_length: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "parent_model": "parent_model",
+        "format": "format_",
+        "family": "family",
+        "families": "families",
+        "parameter_size": "parameter_size",
+        "quantization_level": "quantization_level",
+        "context_length": "context_length",
+        "embedding_length": "embedding_length",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        parent_model = self.parent_model
-
-        format_ = self.format_
-
-        family = self.family
-
-        families: list[str] | None
-        if isinstance(self.families, list):
-            families = self.families
-
+        out: dict[str, Any] = {}
+        out["parent_model"] = self.parent_model
+        out["format"] = self.format_
+        out["family"] = self.family
+        if self.families is not None:
+            out["families"] = self.families
         else:
-            families = self.families
-
-        parameter_size = self.parameter_size
-
-        quantization_level = self.quantization_level
-
-        context_length = self.context_length
-
-        embedding_length = self.embedding_length
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "parent_model": parent_model,
-                "format": format_,
-                "family": family,
-                "families": families,
-                "parameter_size": parameter_size,
-                "quantization_level": quantization_level,
-            }
-        )
-        if context_length is not UNSET:
-            field_dict["context_length"] = context_length
-        if embedding_length is not UNSET:
-            field_dict["embedding_length"] = embedding_length
-
-        return field_dict
+            out["families"] = None
+        out["parameter_size"] = self.parameter_size
+        out["quantization_level"] = self.quantization_level
+        if self.context_length is not None:
+            out["context_length"] = self.context_length
+        if self.embedding_length is not None:
+            out["embedding_length"] = self.embedding_length
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        parent_model = d.pop("parent_model")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        format_ = d.pop("format")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 6
+        parent_model = get("parent_model")
+        if type(parent_model) is not str and not isinstance(parent_model, str):
+            raise wrong(src, "parent_model", parent_model, "string")
 
-        family = d.pop("family")
+        format_ = get("format")
+        if type(format_) is not str and not isinstance(format_, str):
+            raise wrong(src, "format", format_, "string")
 
-        def _parse_families(data: object) -> list[str] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                families_type_0 = cast(list[str], data)
+        family = get("family")
+        if type(family) is not str and not isinstance(family, str):
+            raise wrong(src, "family", family, "string")
 
-                return families_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None, data)
+        families = get("families")
+        if families is not None:
+            families = expect_strings(families, src, "families")
+        elif "families" not in src:
+            raise missing("families")
 
-        families = _parse_families(d.pop("families"))
+        parameter_size = get("parameter_size")
+        if type(parameter_size) is not str and not isinstance(parameter_size, str):
+            raise wrong(src, "parameter_size", parameter_size, "string")
 
-        parameter_size = d.pop("parameter_size")
+        quantization_level = get("quantization_level")
+        if type(quantization_level) is not str and not isinstance(quantization_level, str):
+            raise wrong(src, "quantization_level", quantization_level, "string")
 
-        quantization_level = d.pop("quantization_level")
+        context_length = get("context_length")
+        if context_length is not None:
+            found += 1
+            if type(context_length) is not int and (
+                isinstance(context_length, bool) or not isinstance(context_length, int)
+            ):
+                raise wrong(src, "context_length", context_length, "integer")
 
-        context_length = d.pop("context_length", UNSET)
+        embedding_length = get("embedding_length")
+        if embedding_length is not None:
+            found += 1
+            if type(embedding_length) is not int and (
+                isinstance(embedding_length, bool) or not isinstance(embedding_length, int)
+            ):
+                raise wrong(src, "embedding_length", embedding_length, "integer")
 
-        embedding_length = d.pop("embedding_length", UNSET)
-
-        model_details = cls(
-            parent_model=parent_model,
-            format_=format_,
-            family=family,
-            families=families,
-            parameter_size=parameter_size,
-            quantization_level=quantization_level,
-            context_length=context_length,
-            embedding_length=embedding_length,
+        obj = cls(
+            parent_model,
+            format_,
+            family,
+            families,
+            parameter_size,
+            quantization_level,
+            context_length,
+            embedding_length,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        model_details.additional_properties = d
-        return model_details
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["parent_model"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["format"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["family"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["families"]) -> list[str] | None: ...
+        @overload
+        def __getitem__(self, key: Literal["parameter_size"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["quantization_level"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["context_length"]) -> int | None: ...
+        @overload
+        def __getitem__(self, key: Literal["embedding_length"]) -> int | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["parent_model"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["format"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["family"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["families"], default: object = None) -> list[str] | None: ...
+        @overload
+        def get(self, key: Literal["parameter_size"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["quantization_level"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["context_length"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: Literal["embedding_length"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,80 +1,73 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_models,
+    expect_object,
+)
 
 if TYPE_CHECKING:
     from ..models.model_recommendation import ModelRecommendation
 
 
-T = TypeVar("T", bound="ModelRecommendationsResponse")
-
-
 @_attrs_define
-class ModelRecommendationsResponse:
+class ModelRecommendationsResponse(Model):
     """Answer of /api/experimental/model-recommendations.
 
     Attributes:
-        recommendations (list[ModelRecommendation] | Unset): Recommended models (never empty or null).
+        recommendations (list[ModelRecommendation] | None): Recommended models (never empty or
+            null).
     """
 
-    recommendations: list[ModelRecommendation] | Unset = UNSET
+    recommendations: list[ModelRecommendation] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "recommendations": "recommendations",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        recommendations: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.recommendations, Unset):
-            recommendations = []
-            for recommendations_item_data in self.recommendations:
-                recommendations_item = recommendations_item_data.to_dict()
-                recommendations.append(recommendations_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if recommendations is not UNSET:
-            field_dict["recommendations"] = recommendations
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.recommendations is not None:
+            out["recommendations"] = [item.to_dict() for item in self.recommendations]
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.model_recommendation import ModelRecommendation  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _recommendations = d.pop("recommendations", UNSET)
-        recommendations: list[ModelRecommendation] | Unset = UNSET
-        if _recommendations is not UNSET:
-            recommendations = []
-            for recommendations_item_data in _recommendations:
-                recommendations_item = ModelRecommendation.from_dict(recommendations_item_data)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        recommendations = get("recommendations")
+        if recommendations is not None:
+            found += 1
+            recommendations = expect_models(ModelRecommendation.from_dict, recommendations, src, "recommendations")
 
-                recommendations.append(recommendations_item)
-
-        model_recommendations_response = cls(
-            recommendations=recommendations,
+        obj = cls(
+            recommendations,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        model_recommendations_response.additional_properties = d
-        return model_recommendations_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        def __getitem__(self, key: Literal["recommendations"]) -> list[ModelRecommendation] | None: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["recommendations"], default: object = None) -> list[ModelRecommendation] | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

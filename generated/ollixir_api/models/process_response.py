@@ -1,20 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import (
+    Model,
+    expect_models,
+    expect_object,
+)
 
 if TYPE_CHECKING:
     from ..models.running_model import RunningModel
 
 
-T = TypeVar("T", bound="ProcessResponse")
-
-
 @_attrs_define
-class ProcessResponse:
+class ProcessResponse(Model):
     """Answer of /api/ps.
 
     Attributes:
@@ -24,53 +27,42 @@ class ProcessResponse:
     models: list[RunningModel]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "models": "models",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        models = []
-        for models_item_data in self.models:
-            models_item = models_item_data.to_dict()
-            models.append(models_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "models": models,
-            }
-        )
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["models"] = [item.to_dict() for item in self.models]
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.running_model import RunningModel  # noqa: PLC0415
 
-        d = dict(src_dict)
-        models = []
-        _models = d.pop("models")
-        for models_item_data in _models:
-            models_item = RunningModel.from_dict(models_item_data)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        models = expect_models(RunningModel.from_dict, get("models"), src, "models")
 
-            models.append(models_item)
-
-        process_response = cls(
-            models=models,
+        obj = cls(
+            models,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        process_response.additional_properties = d
-        return process_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        def __getitem__(self, key: Literal["models"]) -> list[RunningModel]: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["models"], default: object = None) -> list[RunningModel]: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,47 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="ProjectorInfo")
+from ..types import ShapeError, json_type
 
 
-@_attrs_define
-class ProjectorInfo:
-    """Metadata of the vision projector, keyed like ModelInfo."""
+class ProjectorInfo(dict[str, Any]):
+    """Metadata of the vision projector, keyed like ModelInfo.
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    A plain ``dict`` (JSON object) with ``from_dict``/``to_dict`` like every other model.
+    """
 
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
+    __slots__ = ()
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        projector_info = cls()
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, Mapping):
+            raise ShapeError(f"expected object, got {json_type(src_dict)}")
+        return cls(src_dict)
 
-        projector_info.additional_properties = d
-        return projector_info
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)

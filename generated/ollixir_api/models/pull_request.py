@@ -1,108 +1,153 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="PullRequest")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class PullRequest:
-    """Request of POST /api/pull. Give `model` (optional here only because the deprecated `name` may replace it).
+class PullRequest(Model):
+    """Request of POST /api/pull. Give `model` (optional here only because the deprecated `name` may
+    replace it).
 
     Attributes:
-        model (str | Unset): Model to pull; required unless the deprecated `name` is given.
-        name (str | Unset): Deprecated alias of `model`.
-        insecure (bool | Unset): Allow plain-HTTP registries.
-        stream (bool | Unset): Stream NDJSON progress. The SERVER streams when this is omitted or null; the default here
-            is false and the client always sends it explicitly. Default: False.
-        username (str | Unset): Deprecated and ignored.
-        password (str | Unset): Deprecated and ignored.
+        model (str | None): Model to pull; required unless the deprecated `name` is given.
+        name (str | None): Deprecated alias of `model`.
+        insecure (bool | None): Allow plain-HTTP registries.
+        stream (bool | None): Stream NDJSON progress. The SERVER streams when this is omitted or
+            null; the default here is false and the client always sends it explicitly.
+        username (str | None): Deprecated and ignored.
+        password (str | None): Deprecated and ignored.
     """
 
-    model: str | Unset = UNSET
-    name: str | Unset = UNSET
-    insecure: bool | Unset = UNSET
-    stream: bool | Unset = False
-    username: str | Unset = UNSET
-    password: str | Unset = UNSET
+    model: str | None = None
+    name: str | None = None
+    insecure: bool | None = None
+    stream: bool | None = False
+    username: str | None = None
+    password: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "name": "name",
+        "insecure": "insecure",
+        "stream": "stream",
+        "username": "username",
+        "password": "password",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
-        name = self.name
-
-        insecure = self.insecure
-
-        stream = self.stream
-
-        username = self.username
-
-        password = self.password
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if model is not UNSET:
-            field_dict["model"] = model
-        if name is not UNSET:
-            field_dict["name"] = name
-        if insecure is not UNSET:
-            field_dict["insecure"] = insecure
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-        if username is not UNSET:
-            field_dict["username"] = username
-        if password is not UNSET:
-            field_dict["password"] = password
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.model is not None:
+            out["model"] = self.model
+        if self.name is not None:
+            out["name"] = self.name
+        if self.insecure is not None:
+            out["insecure"] = self.insecure
+        if self.stream is not None:
+            out["stream"] = self.stream
+        if self.username is not None:
+            out["username"] = self.username
+        if self.password is not None:
+            out["password"] = self.password
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        model = d.pop("model", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        name = d.pop("name", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        model = get("model")
+        if model is not None:
+            found += 1
+            if type(model) is not str and not isinstance(model, str):
+                raise wrong(src, "model", model, "string")
 
-        insecure = d.pop("insecure", UNSET)
+        name = get("name")
+        if name is not None:
+            found += 1
+            if type(name) is not str and not isinstance(name, str):
+                raise wrong(src, "name", name, "string")
 
-        stream = d.pop("stream", UNSET)
+        insecure = get("insecure")
+        if insecure is not None:
+            found += 1
+            if type(insecure) is not bool:
+                raise wrong(src, "insecure", insecure, "boolean")
 
-        username = d.pop("username", UNSET)
+        stream = get("stream")
+        if stream is not None:
+            found += 1
+            if type(stream) is not bool:
+                raise wrong(src, "stream", stream, "boolean")
 
-        password = d.pop("password", UNSET)
+        username = get("username")
+        if username is not None:
+            found += 1
+            if type(username) is not str and not isinstance(username, str):
+                raise wrong(src, "username", username, "string")
 
-        pull_request = cls(
-            model=model,
-            name=name,
-            insecure=insecure,
-            stream=stream,
-            username=username,
-            password=password,
+        password = get("password")
+        if password is not None:
+            found += 1
+            if type(password) is not str and not isinstance(password, str):
+                raise wrong(src, "password", password, "string")
+
+        obj = cls(
+            model,
+            name,
+            insecure,
+            stream,
+            username,
+            password,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        pull_request.additional_properties = d
-        return pull_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["name"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["insecure"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["stream"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["username"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["password"]) -> str | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["name"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["insecure"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["stream"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["username"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["password"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,137 +1,167 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_models,
+    expect_object,
+    expect_strings,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.tool_call import ToolCall
 
 
-T = TypeVar("T", bound="ResponseMessage")
-
-
 @_attrs_define
-class ResponseMessage:
+class ResponseMessage(Model):
     """A message written by the server (chat output, Modelfile messages in /api/show).
 
     Attributes:
-        role (str): Author role; "assistant" for chat output (plain string so new roles never break parsing).
+        role (str): Author role; "assistant" for chat output (plain string so new roles never break
+            parsing).
         content (str): Message text, always present (may be "").
-        thinking (str | Unset): Reasoning text, when the model thinks.
-        tool_calls (list[ToolCall] | Unset): Tool calls (collect them from every stream chunk).
-        tool_name (str | Unset): Tool name (tool messages only).
-        tool_call_id (str | Unset): Tool call id (tool messages only).
-        images (list[str] | Unset): Base64 images; never produced by the server, kept for symmetry with Message.
+        thinking (str | None): Reasoning text, when the model thinks.
+        tool_calls (list[ToolCall] | None): Tool calls (collect them from every stream chunk).
+        tool_name (str | None): Tool name (tool messages only).
+        tool_call_id (str | None): Tool call id (tool messages only).
+        images (list[str] | None): Base64 images; never produced by the server, kept for symmetry
+            with Message.
     """
 
     role: str
     content: str
-    thinking: str | Unset = UNSET
-    tool_calls: list[ToolCall] | Unset = UNSET
-    tool_name: str | Unset = UNSET
-    tool_call_id: str | Unset = UNSET
-    images: list[str] | Unset = UNSET
+    thinking: str | None = None
+    tool_calls: list[ToolCall] | None = None
+    tool_name: str | None = None
+    tool_call_id: str | None = None
+    images: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "role": "role",
+        "content": "content",
+        "thinking": "thinking",
+        "tool_calls": "tool_calls",
+        "tool_name": "tool_name",
+        "tool_call_id": "tool_call_id",
+        "images": "images",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        role = self.role
-
-        content = self.content
-
-        thinking = self.thinking
-
-        tool_calls: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.tool_calls, Unset):
-            tool_calls = []
-            for tool_calls_item_data in self.tool_calls:
-                tool_calls_item = tool_calls_item_data.to_dict()
-                tool_calls.append(tool_calls_item)
-
-        tool_name = self.tool_name
-
-        tool_call_id = self.tool_call_id
-
-        images: list[str] | Unset = UNSET
-        if not isinstance(self.images, Unset):
-            images = self.images
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "role": role,
-                "content": content,
-            }
-        )
-        if thinking is not UNSET:
-            field_dict["thinking"] = thinking
-        if tool_calls is not UNSET:
-            field_dict["tool_calls"] = tool_calls
-        if tool_name is not UNSET:
-            field_dict["tool_name"] = tool_name
-        if tool_call_id is not UNSET:
-            field_dict["tool_call_id"] = tool_call_id
-        if images is not UNSET:
-            field_dict["images"] = images
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["role"] = self.role
+        out["content"] = self.content
+        if self.thinking is not None:
+            out["thinking"] = self.thinking
+        if self.tool_calls is not None:
+            out["tool_calls"] = [item.to_dict() for item in self.tool_calls]
+        if self.tool_name is not None:
+            out["tool_name"] = self.tool_name
+        if self.tool_call_id is not None:
+            out["tool_call_id"] = self.tool_call_id
+        if self.images is not None:
+            out["images"] = self.images
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.tool_call import ToolCall  # noqa: PLC0415
 
-        d = dict(src_dict)
-        role = d.pop("role")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 2
+        role = get("role")
+        if type(role) is not str and not isinstance(role, str):
+            raise wrong(src, "role", role, "string")
 
-        content = d.pop("content")
+        content = get("content")
+        if type(content) is not str and not isinstance(content, str):
+            raise wrong(src, "content", content, "string")
 
-        thinking = d.pop("thinking", UNSET)
+        thinking = get("thinking")
+        if thinking is not None:
+            found += 1
+            if type(thinking) is not str and not isinstance(thinking, str):
+                raise wrong(src, "thinking", thinking, "string")
 
-        _tool_calls = d.pop("tool_calls", UNSET)
-        tool_calls: list[ToolCall] | Unset = UNSET
-        if _tool_calls is not UNSET:
-            tool_calls = []
-            for tool_calls_item_data in _tool_calls:
-                tool_calls_item = ToolCall.from_dict(tool_calls_item_data)
+        tool_calls = get("tool_calls")
+        if tool_calls is not None:
+            found += 1
+            tool_calls = expect_models(ToolCall.from_dict, tool_calls, src, "tool_calls")
 
-                tool_calls.append(tool_calls_item)
+        tool_name = get("tool_name")
+        if tool_name is not None:
+            found += 1
+            if type(tool_name) is not str and not isinstance(tool_name, str):
+                raise wrong(src, "tool_name", tool_name, "string")
 
-        tool_name = d.pop("tool_name", UNSET)
+        tool_call_id = get("tool_call_id")
+        if tool_call_id is not None:
+            found += 1
+            if type(tool_call_id) is not str and not isinstance(tool_call_id, str):
+                raise wrong(src, "tool_call_id", tool_call_id, "string")
 
-        tool_call_id = d.pop("tool_call_id", UNSET)
+        images = get("images")
+        if images is not None:
+            found += 1
+            images = expect_strings(images, src, "images")
 
-        images = cast(list[str], d.pop("images", UNSET))
-
-        response_message = cls(
-            role=role,
-            content=content,
-            thinking=thinking,
-            tool_calls=tool_calls,
-            tool_name=tool_name,
-            tool_call_id=tool_call_id,
-            images=images,
+        obj = cls(
+            role,
+            content,
+            thinking,
+            tool_calls,
+            tool_name,
+            tool_call_id,
+            images,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        response_message.additional_properties = d
-        return response_message
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["role"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["content"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["thinking"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["tool_calls"]) -> list[ToolCall] | None: ...
+        @overload
+        def __getitem__(self, key: Literal["tool_name"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["tool_call_id"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["images"]) -> list[str] | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["role"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["content"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["thinking"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["tool_calls"], default: object = None) -> list[ToolCall] | None: ...
+        @overload
+        def get(self, key: Literal["tool_name"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["tool_call_id"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["images"], default: object = None) -> list[str] | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

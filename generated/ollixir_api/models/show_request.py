@@ -1,121 +1,158 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_model,
+    expect_object,
+    wrong,
+)
 
 if TYPE_CHECKING:
     from ..models.options import Options
 
 
-T = TypeVar("T", bound="ShowRequest")
-
-
 @_attrs_define
-class ShowRequest:
-    """Request of POST /api/show. Give `model` (optional here only because the deprecated `name` may replace it).
+class ShowRequest(Model):
+    """Request of POST /api/show. Give `model` (optional here only because the deprecated `name` may
+    replace it).
 
     Attributes:
-        model (str | Unset): Model name; required unless the deprecated `name` is given.
-        name (str | Unset): Deprecated alias of `model`.
-        verbose (bool | Unset): Return full GGUF arrays in model_info (and safetensors tensors).
-        system (str | Unset): Replaces the system prompt shown.
-        options (Options | Unset): Runtime options. Precedence: request > Modelfile PARAMETER > server default. Unknown
-            keys are ignored and null values skipped; a value of the wrong type fails the request with a 500.
-        template (str | Unset): Deprecated and ignored.
+        model (str | None): Model name; required unless the deprecated `name` is given.
+        name (str | None): Deprecated alias of `model`.
+        verbose (bool | None): Return full GGUF arrays in model_info (and safetensors tensors).
+        system (str | None): Replaces the system prompt shown.
+        options (Options | None): Runtime options. Precedence: request > Modelfile PARAMETER >
+            server default. Unknown keys are ignored and null values skipped; a value of the wrong type
+            fails the request with a 500.
+        template (str | None): Deprecated and ignored.
     """
 
-    model: str | Unset = UNSET
-    name: str | Unset = UNSET
-    verbose: bool | Unset = UNSET
-    system: str | Unset = UNSET
-    options: Options | Unset = UNSET
-    template: str | Unset = UNSET
+    model: str | None = None
+    name: str | None = None
+    verbose: bool | None = None
+    system: str | None = None
+    options: Options | None = None
+    template: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "model": "model",
+        "name": "name",
+        "verbose": "verbose",
+        "system": "system",
+        "options": "options",
+        "template": "template",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
-        name = self.name
-
-        verbose = self.verbose
-
-        system = self.system
-
-        options: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.options, Unset):
-            options = self.options.to_dict()
-
-        template = self.template
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if model is not UNSET:
-            field_dict["model"] = model
-        if name is not UNSET:
-            field_dict["name"] = name
-        if verbose is not UNSET:
-            field_dict["verbose"] = verbose
-        if system is not UNSET:
-            field_dict["system"] = system
-        if options is not UNSET:
-            field_dict["options"] = options
-        if template is not UNSET:
-            field_dict["template"] = template
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.model is not None:
+            out["model"] = self.model
+        if self.name is not None:
+            out["name"] = self.name
+        if self.verbose is not None:
+            out["verbose"] = self.verbose
+        if self.system is not None:
+            out["system"] = self.system
+        if self.options is not None:
+            out["options"] = self.options.to_dict()
+        if self.template is not None:
+            out["template"] = self.template
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.options import Options  # noqa: PLC0415
 
-        d = dict(src_dict)
-        model = d.pop("model", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        model = get("model")
+        if model is not None:
+            found += 1
+            if type(model) is not str and not isinstance(model, str):
+                raise wrong(src, "model", model, "string")
 
-        name = d.pop("name", UNSET)
+        name = get("name")
+        if name is not None:
+            found += 1
+            if type(name) is not str and not isinstance(name, str):
+                raise wrong(src, "name", name, "string")
 
-        verbose = d.pop("verbose", UNSET)
+        verbose = get("verbose")
+        if verbose is not None:
+            found += 1
+            if type(verbose) is not bool:
+                raise wrong(src, "verbose", verbose, "boolean")
 
-        system = d.pop("system", UNSET)
+        system = get("system")
+        if system is not None:
+            found += 1
+            if type(system) is not str and not isinstance(system, str):
+                raise wrong(src, "system", system, "string")
 
-        _options = d.pop("options", UNSET)
-        options: Options | Unset
-        if isinstance(_options, Unset):
-            options = UNSET
-        else:
-            options = Options.from_dict(_options)
+        options = get("options")
+        if options is not None:
+            found += 1
+            options = expect_model(Options.from_dict, options, src, "options")
 
-        template = d.pop("template", UNSET)
+        template = get("template")
+        if template is not None:
+            found += 1
+            if type(template) is not str and not isinstance(template, str):
+                raise wrong(src, "template", template, "string")
 
-        show_request = cls(
-            model=model,
-            name=name,
-            verbose=verbose,
-            system=system,
-            options=options,
-            template=template,
+        obj = cls(
+            model,
+            name,
+            verbose,
+            system,
+            options,
+            template,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        show_request.additional_properties = d
-        return show_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["model"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["name"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["verbose"]) -> bool | None: ...
+        @overload
+        def __getitem__(self, key: Literal["system"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["options"]) -> Options | None: ...
+        @overload
+        def __getitem__(self, key: Literal["template"]) -> str | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["model"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["name"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["verbose"], default: object = None) -> bool | None: ...
+        @overload
+        def get(self, key: Literal["system"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["options"], default: object = None) -> Options | None: ...
+        @overload
+        def get(self, key: Literal["template"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,75 +1,72 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_model,
+    expect_object,
+)
 
 if TYPE_CHECKING:
     from ..models.cloud_status import CloudStatus
 
 
-T = TypeVar("T", bound="StatusResponse")
-
-
 @_attrs_define
-class StatusResponse:
+class StatusResponse(Model):
     """Answer of /api/status (not the progress object, which is ProgressResponse here).
 
     Attributes:
-        cloud (CloudStatus | Unset): Whether ollama.com cloud features are disabled on this server.
+        cloud (CloudStatus | None): Whether ollama.com cloud features are disabled on this server.
     """
 
-    cloud: CloudStatus | Unset = UNSET
+    cloud: CloudStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "cloud": "cloud",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        cloud: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.cloud, Unset):
-            cloud = self.cloud.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if cloud is not UNSET:
-            field_dict["cloud"] = cloud
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.cloud is not None:
+            out["cloud"] = self.cloud.to_dict()
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.cloud_status import CloudStatus  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _cloud = d.pop("cloud", UNSET)
-        cloud: CloudStatus | Unset
-        if isinstance(_cloud, Unset):
-            cloud = UNSET
-        else:
-            cloud = CloudStatus.from_dict(_cloud)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        cloud = get("cloud")
+        if cloud is not None:
+            found += 1
+            cloud = expect_model(CloudStatus.from_dict, cloud, src, "cloud")
 
-        status_response = cls(
-            cloud=cloud,
+        obj = cls(
+            cloud,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        status_response.additional_properties = d
-        return status_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        def __getitem__(self, key: Literal["cloud"]) -> CloudStatus | None: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["cloud"], default: object = None) -> CloudStatus | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,16 +1,22 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="Tensor")
+from ..types import (
+    Model,
+    expect_integers,
+    expect_object,
+    missing,
+    wrong,
+)
 
 
 @_attrs_define
-class Tensor:
+class Tensor(Model):
     """A tensor of the model file.
 
     Attributes:
@@ -24,73 +30,72 @@ class Tensor:
     shape: list[int] | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "name": "name",
+        "type": "type_",
+        "shape": "shape",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
-
-        type_ = self.type_
-
-        shape: list[int] | None
-        if isinstance(self.shape, list):
-            shape = self.shape
-
+        out: dict[str, Any] = {}
+        out["name"] = self.name
+        out["type"] = self.type_
+        if self.shape is not None:
+            out["shape"] = self.shape
         else:
-            shape = self.shape
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "name": name,
-                "type": type_,
-                "shape": shape,
-            }
-        )
-
-        return field_dict
+            out["shape"] = None
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        name = d.pop("name")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        type_ = d.pop("type")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 3
+        name = get("name")
+        if type(name) is not str and not isinstance(name, str):
+            raise wrong(src, "name", name, "string")
 
-        def _parse_shape(data: object) -> list[int] | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                shape_type_0 = cast(list[int], data)
+        type_ = get("type")
+        if type(type_) is not str and not isinstance(type_, str):
+            raise wrong(src, "type", type_, "string")
 
-                return shape_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[int] | None, data)
+        shape = get("shape")
+        if shape is not None:
+            shape = expect_integers(shape, src, "shape")
+        elif "shape" not in src:
+            raise missing("shape")
 
-        shape = _parse_shape(d.pop("shape"))
-
-        tensor = cls(
-            name=name,
-            type_=type_,
-            shape=shape,
+        obj = cls(
+            name,
+            type_,
+            shape,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        tensor.additional_properties = d
-        return tensor
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["name"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["type"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["shape"]) -> list[int] | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["name"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["type"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["shape"], default: object = None) -> list[int] | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,83 +1,101 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="TokenLogprob")
+from ..types import (
+    Model,
+    expect_integers,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class TokenLogprob:
+class TokenLogprob(Model):
     """A candidate token and its log probability.
 
     Attributes:
         token (str): Token text.
         logprob (float): Natural-log probability.
-        bytes_ (list[int] | Unset): UTF-8 bytes of the token (omitted for an empty token).
+        bytes_ (list[int] | None): UTF-8 bytes of the token (omitted for an empty token).
     """
 
     token: str
     logprob: float
-    bytes_: list[int] | Unset = UNSET
+    bytes_: list[int] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "token": "token",
+        "logprob": "logprob",
+        "bytes": "bytes_",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        token = self.token
-
-        logprob = self.logprob
-
-        bytes_: list[int] | Unset = UNSET
-        if not isinstance(self.bytes_, Unset):
-            bytes_ = self.bytes_
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "token": token,
-                "logprob": logprob,
-            }
-        )
-        if bytes_ is not UNSET:
-            field_dict["bytes"] = bytes_
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["token"] = self.token
+        out["logprob"] = self.logprob
+        if self.bytes_ is not None:
+            out["bytes"] = self.bytes_
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        token = d.pop("token")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        logprob = d.pop("logprob")
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 2
+        token = get("token")
+        if type(token) is not str and not isinstance(token, str):
+            raise wrong(src, "token", token, "string")
 
-        bytes_ = cast(list[int], d.pop("bytes", UNSET))
+        logprob = get("logprob")
+        if (
+            type(logprob) is not float
+            and type(logprob) is not int
+            and (isinstance(logprob, bool) or not isinstance(logprob, int | float))
+        ):
+            raise wrong(src, "logprob", logprob, "number")
 
-        token_logprob = cls(
-            token=token,
-            logprob=logprob,
-            bytes_=bytes_,
+        bytes_ = get("bytes")
+        if bytes_ is not None:
+            found += 1
+            bytes_ = expect_integers(bytes_, src, "bytes")
+
+        obj = cls(
+            token,
+            logprob,
+            bytes_,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        token_logprob.additional_properties = d
-        return token_logprob
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["token"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["logprob"]) -> float: ...
+        @overload
+        def __getitem__(self, key: Literal["bytes"]) -> list[int] | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["token"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["logprob"], default: object = None) -> float: ...
+        @overload
+        def get(self, key: Literal["bytes"], default: object = None) -> list[int] | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,51 +1,26 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Self
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
-
-T = TypeVar("T", bound="ToolParametersProperties")
+from ..types import ShapeError, json_type
 
 
-@_attrs_define
-class ToolParametersProperties:
-    """Parameter name to JSON Schema property object. The server keeps only type (a string or a list of strings; anything
-    else is a 400), description, enum, items, anyOf, properties and required, and drops every other keyword. Order is
-    preserved.
+class ToolParametersProperties(dict[str, Any]):
+    """Parameter name to JSON Schema property object. The server keeps only type (a string or a list of
+    strings; anything else is a 400), description, enum, items, anyOf, properties and required, and
+    drops every other keyword. Order is preserved.
 
+    A plain ``dict`` (JSON object) with ``from_dict``/``to_dict`` like every other model.
     """
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-
-        return field_dict
+    __slots__ = ()
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        tool_parameters_properties = cls()
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        if not isinstance(src_dict, Mapping):
+            raise ShapeError(f"expected object, got {json_type(src_dict)}")
+        return cls(src_dict)
 
-        tool_parameters_properties.additional_properties = d
-        return tool_parameters_properties
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)

@@ -1,125 +1,184 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="UserResponse")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class UserResponse:
+class UserResponse(Model):
     """Answer of /api/me, the ollama.com account of this server's key.
 
     Attributes:
-        id (str | Unset): Account id, a UUID.
-        email (str | Unset): Account e-mail address.
-        name (str | Unset): User name (never empty: an account without one is answered 401).
-        bio (str | Unset): Profile text (omitted when empty).
-        avatarurl (str | Unset): Avatar image URL (omitted when empty).
-        firstname (str | Unset): First name (omitted when empty).
-        lastname (str | Unset): Last name (omitted when empty).
-        plan (str | Unset): Subscription plan, e.g. "free" (a local server reports a missing plan as "free").
+        id (str | None): Account id, a UUID.
+        email (str | None): Account e-mail address.
+        name (str | None): User name (never empty: an account without one is answered 401).
+        bio (str | None): Profile text (omitted when empty).
+        avatarurl (str | None): Avatar image URL (omitted when empty).
+        firstname (str | None): First name (omitted when empty).
+        lastname (str | None): Last name (omitted when empty).
+        plan (str | None): Subscription plan, e.g. "free" (a local server reports a missing plan as
+            "free").
     """
 
-    id: str | Unset = UNSET
-    email: str | Unset = UNSET
-    name: str | Unset = UNSET
-    bio: str | Unset = UNSET
-    avatarurl: str | Unset = UNSET
-    firstname: str | Unset = UNSET
-    lastname: str | Unset = UNSET
-    plan: str | Unset = UNSET
+    id: str | None = None
+    email: str | None = None
+    name: str | None = None
+    bio: str | None = None
+    avatarurl: str | None = None
+    firstname: str | None = None
+    lastname: str | None = None
+    plan: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "id": "id",
+        "email": "email",
+        "name": "name",
+        "bio": "bio",
+        "avatarurl": "avatarurl",
+        "firstname": "firstname",
+        "lastname": "lastname",
+        "plan": "plan",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        email = self.email
-
-        name = self.name
-
-        bio = self.bio
-
-        avatarurl = self.avatarurl
-
-        firstname = self.firstname
-
-        lastname = self.lastname
-
-        plan = self.plan
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if email is not UNSET:
-            field_dict["email"] = email
-        if name is not UNSET:
-            field_dict["name"] = name
-        if bio is not UNSET:
-            field_dict["bio"] = bio
-        if avatarurl is not UNSET:
-            field_dict["avatarurl"] = avatarurl
-        if firstname is not UNSET:
-            field_dict["firstname"] = firstname
-        if lastname is not UNSET:
-            field_dict["lastname"] = lastname
-        if plan is not UNSET:
-            field_dict["plan"] = plan
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.email is not None:
+            out["email"] = self.email
+        if self.name is not None:
+            out["name"] = self.name
+        if self.bio is not None:
+            out["bio"] = self.bio
+        if self.avatarurl is not None:
+            out["avatarurl"] = self.avatarurl
+        if self.firstname is not None:
+            out["firstname"] = self.firstname
+        if self.lastname is not None:
+            out["lastname"] = self.lastname
+        if self.plan is not None:
+            out["plan"] = self.plan
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        email = d.pop("email", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        id = get("id")
+        if id is not None:
+            found += 1
+            if type(id) is not str and not isinstance(id, str):
+                raise wrong(src, "id", id, "string")
 
-        name = d.pop("name", UNSET)
+        email = get("email")
+        if email is not None:
+            found += 1
+            if type(email) is not str and not isinstance(email, str):
+                raise wrong(src, "email", email, "string")
 
-        bio = d.pop("bio", UNSET)
+        name = get("name")
+        if name is not None:
+            found += 1
+            if type(name) is not str and not isinstance(name, str):
+                raise wrong(src, "name", name, "string")
 
-        avatarurl = d.pop("avatarurl", UNSET)
+        bio = get("bio")
+        if bio is not None:
+            found += 1
+            if type(bio) is not str and not isinstance(bio, str):
+                raise wrong(src, "bio", bio, "string")
 
-        firstname = d.pop("firstname", UNSET)
+        avatarurl = get("avatarurl")
+        if avatarurl is not None:
+            found += 1
+            if type(avatarurl) is not str and not isinstance(avatarurl, str):
+                raise wrong(src, "avatarurl", avatarurl, "string")
 
-        lastname = d.pop("lastname", UNSET)
+        firstname = get("firstname")
+        if firstname is not None:
+            found += 1
+            if type(firstname) is not str and not isinstance(firstname, str):
+                raise wrong(src, "firstname", firstname, "string")
 
-        plan = d.pop("plan", UNSET)
+        lastname = get("lastname")
+        if lastname is not None:
+            found += 1
+            if type(lastname) is not str and not isinstance(lastname, str):
+                raise wrong(src, "lastname", lastname, "string")
 
-        user_response = cls(
-            id=id,
-            email=email,
-            name=name,
-            bio=bio,
-            avatarurl=avatarurl,
-            firstname=firstname,
-            lastname=lastname,
-            plan=plan,
+        plan = get("plan")
+        if plan is not None:
+            found += 1
+            if type(plan) is not str and not isinstance(plan, str):
+                raise wrong(src, "plan", plan, "string")
+
+        obj = cls(
+            id,
+            email,
+            name,
+            bio,
+            avatarurl,
+            firstname,
+            lastname,
+            plan,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        user_response.additional_properties = d
-        return user_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["id"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["email"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["name"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["bio"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["avatarurl"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["firstname"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["lastname"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["plan"]) -> str | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["id"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["email"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["name"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["bio"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["avatarurl"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["firstname"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["lastname"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["plan"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="WebFetchRequest")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class WebFetchRequest:
+class WebFetchRequest(Model):
     """Request of POST https://ollama.com/api/web_fetch.
 
     Attributes:
@@ -20,43 +24,43 @@ class WebFetchRequest:
     url: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "url": "url",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "url": url,
-            }
-        )
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["url"] = self.url
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        web_fetch_request = cls(
-            url=url,
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        url = get("url")
+        if type(url) is not str and not isinstance(url, str):
+            raise wrong(src, "url", url, "string")
+
+        obj = cls(
+            url,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        web_fetch_request.additional_properties = d
-        return web_fetch_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        def __getitem__(self, key: Literal["url"]) -> str: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["url"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,83 +1,104 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="WebFetchResponse")
+from ..types import (
+    Model,
+    expect_object,
+    expect_strings,
+    wrong,
+)
 
 
 @_attrs_define
-class WebFetchResponse:
-    """Answer of web_fetch. No release evidence (ollama.com answers this), so every field is optional; the Go client's
-    api.WebFetchResponse (since v0.31.2) decodes title, content and links.
+class WebFetchResponse(Model):
+    """Answer of web_fetch. No release evidence (ollama.com answers this), so every field is optional;
+    the Go client's api.WebFetchResponse (since v0.31.2) decodes title, content and links.
 
-        Attributes:
-            title (str | Unset): Page title.
-            content (str | Unset): Page text content.
-            links (list[str] | Unset): Links found on the page (may be absent).
+    Attributes:
+        title (str | None): Page title.
+        content (str | None): Page text content.
+        links (list[str] | None): Links found on the page (may be absent).
     """
 
-    title: str | Unset = UNSET
-    content: str | Unset = UNSET
-    links: list[str] | Unset = UNSET
+    title: str | None = None
+    content: str | None = None
+    links: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "title": "title",
+        "content": "content",
+        "links": "links",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
-
-        content = self.content
-
-        links: list[str] | Unset = UNSET
-        if not isinstance(self.links, Unset):
-            links = self.links
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if title is not UNSET:
-            field_dict["title"] = title
-        if content is not UNSET:
-            field_dict["content"] = content
-        if links is not UNSET:
-            field_dict["links"] = links
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.title is not None:
+            out["title"] = self.title
+        if self.content is not None:
+            out["content"] = self.content
+        if self.links is not None:
+            out["links"] = self.links
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        title = d.pop("title", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        content = d.pop("content", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        title = get("title")
+        if title is not None:
+            found += 1
+            if type(title) is not str and not isinstance(title, str):
+                raise wrong(src, "title", title, "string")
 
-        links = cast(list[str], d.pop("links", UNSET))
+        content = get("content")
+        if content is not None:
+            found += 1
+            if type(content) is not str and not isinstance(content, str):
+                raise wrong(src, "content", content, "string")
 
-        web_fetch_response = cls(
-            title=title,
-            content=content,
-            links=links,
+        links = get("links")
+        if links is not None:
+            found += 1
+            links = expect_strings(links, src, "links")
+
+        obj = cls(
+            title,
+            content,
+            links,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        web_fetch_response.additional_properties = d
-        return web_fetch_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["title"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["content"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["links"]) -> list[str] | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["title"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["content"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["links"], default: object = None) -> list[str] | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,73 +1,84 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="WebSearchRequest")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class WebSearchRequest:
+class WebSearchRequest(Model):
     """Request of POST https://ollama.com/api/web_search.
 
     Attributes:
         query (str): Search query.
-        max_results (int | Unset): Maximum number of results (server default 5, maximum 10).
+        max_results (int | None): Maximum number of results (server default 5, maximum 10).
     """
 
     query: str
-    max_results: int | Unset = UNSET
+    max_results: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "query": "query",
+        "max_results": "max_results",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        query = self.query
-
-        max_results = self.max_results
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "query": query,
-            }
-        )
-        if max_results is not UNSET:
-            field_dict["max_results"] = max_results
-
-        return field_dict
+        out: dict[str, Any] = {}
+        out["query"] = self.query
+        if self.max_results is not None:
+            out["max_results"] = self.max_results
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        query = d.pop("query")
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        max_results = d.pop("max_results", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 1
+        query = get("query")
+        if type(query) is not str and not isinstance(query, str):
+            raise wrong(src, "query", query, "string")
 
-        web_search_request = cls(
-            query=query,
-            max_results=max_results,
+        max_results = get("max_results")
+        if max_results is not None:
+            found += 1
+            if type(max_results) is not int and (isinstance(max_results, bool) or not isinstance(max_results, int)):
+                raise wrong(src, "max_results", max_results, "integer")
+
+        obj = cls(
+            query,
+            max_results,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        web_search_request.additional_properties = d
-        return web_search_request
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["query"]) -> str: ...
+        @overload
+        def __getitem__(self, key: Literal["max_results"]) -> int | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["query"], default: object = None) -> str: ...
+        @overload
+        def get(self, key: Literal["max_results"], default: object = None) -> int | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

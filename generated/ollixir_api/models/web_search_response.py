@@ -1,81 +1,73 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import (
+    Model,
+    expect_models,
+    expect_object,
+)
 
 if TYPE_CHECKING:
     from ..models.web_search_result import WebSearchResult
 
 
-T = TypeVar("T", bound="WebSearchResponse")
-
-
 @_attrs_define
-class WebSearchResponse:
-    """Answer of web_search. No release evidence (ollama.com answers this), so `results` is optional; the Go client's
-    api.WebSearchResponse (since v0.31.2) decodes it.
+class WebSearchResponse(Model):
+    """Answer of web_search. No release evidence (ollama.com answers this), so `results` is optional;
+    the Go client's api.WebSearchResponse (since v0.31.2) decodes it.
 
-        Attributes:
-            results (list[WebSearchResult] | Unset): Search hits.
+    Attributes:
+        results (list[WebSearchResult] | None): Search hits.
     """
 
-    results: list[WebSearchResult] | Unset = UNSET
+    results: list[WebSearchResult] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "results": "results",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        results: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.results, Unset):
-            results = []
-            for results_item_data in self.results:
-                results_item = results_item_data.to_dict()
-                results.append(results_item)
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if results is not UNSET:
-            field_dict["results"] = results
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.results is not None:
+            out["results"] = [item.to_dict() for item in self.results]
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
         from ..models.web_search_result import WebSearchResult  # noqa: PLC0415
 
-        d = dict(src_dict)
-        _results = d.pop("results", UNSET)
-        results: list[WebSearchResult] | Unset = UNSET
-        if _results is not UNSET:
-            results = []
-            for results_item_data in _results:
-                results_item = WebSearchResult.from_dict(results_item_data)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        results = get("results")
+        if results is not None:
+            found += 1
+            results = expect_models(WebSearchResult.from_dict, results, src, "results")
 
-                results.append(results_item)
-
-        web_search_response = cls(
-            results=results,
+        obj = cls(
+            results,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        web_search_response.additional_properties = d
-        return web_search_response
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        def __getitem__(self, key: Literal["results"]) -> list[WebSearchResult] | None: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["results"], default: object = None) -> list[WebSearchResult] | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

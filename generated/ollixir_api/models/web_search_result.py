@@ -1,81 +1,104 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, overload
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="WebSearchResult")
+from ..types import (
+    Model,
+    expect_object,
+    wrong,
+)
 
 
 @_attrs_define
-class WebSearchResult:
-    """One web search hit. No release evidence (ollama.com answers this), so every field is optional; the Go client's
-    api.WebSearchResult (since v0.31.2) decodes title, url and content.
+class WebSearchResult(Model):
+    """One web search hit. No release evidence (ollama.com answers this), so every field is optional;
+    the Go client's api.WebSearchResult (since v0.31.2) decodes title, url and content.
 
-        Attributes:
-            title (str | Unset): Page title.
-            url (str | Unset): Page URL.
-            content (str | Unset): Relevant page text.
+    Attributes:
+        title (str | None): Page title.
+        url (str | None): Page URL.
+        content (str | None): Relevant page text.
     """
 
-    title: str | Unset = UNSET
-    url: str | Unset = UNSET
-    content: str | Unset = UNSET
+    title: str | None = None
+    url: str | None = None
+    content: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
+    _KEYS: ClassVar[Mapping[str, str]] = {
+        "title": "title",
+        "url": "url",
+        "content": "content",
+    }
+
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
-
-        url = self.url
-
-        content = self.content
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if title is not UNSET:
-            field_dict["title"] = title
-        if url is not UNSET:
-            field_dict["url"] = url
-        if content is not UNSET:
-            field_dict["content"] = content
-
-        return field_dict
+        out: dict[str, Any] = {}
+        if self.title is not None:
+            out["title"] = self.title
+        if self.url is not None:
+            out["url"] = self.url
+        if self.content is not None:
+            out["content"] = self.content
+        if self.additional_properties:
+            for key, value in self.additional_properties.items():
+                out.setdefault(key, value)
+        return out
 
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        title = d.pop("title", UNSET)
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        """Build from a JSON object; ``ShapeError`` for a missing required key or a value of the wrong type."""
 
-        url = d.pop("url", UNSET)
+        src = src_dict if type(src_dict) is dict else expect_object(src_dict)
+        get = src.get
+        # Keys found, to tell cheaply whether any key is left over for additional_properties.
+        found = 0
+        title = get("title")
+        if title is not None:
+            found += 1
+            if type(title) is not str and not isinstance(title, str):
+                raise wrong(src, "title", title, "string")
 
-        content = d.pop("content", UNSET)
+        url = get("url")
+        if url is not None:
+            found += 1
+            if type(url) is not str and not isinstance(url, str):
+                raise wrong(src, "url", url, "string")
 
-        web_search_result = cls(
-            title=title,
-            url=url,
-            content=content,
+        content = get("content")
+        if content is not None:
+            found += 1
+            if type(content) is not str and not isinstance(content, str):
+                raise wrong(src, "content", content, "string")
+
+        obj = cls(
+            title,
+            url,
+            content,
         )
+        if len(src) != found:
+            obj.additional_properties = {k: v for k, v in src.items() if k not in cls._KEYS}
+        return obj
 
-        web_search_result.additional_properties = d
-        return web_search_result
+    if TYPE_CHECKING:
+        # Typed dict-style access (Model implements it): one overload per JSON key.
+        @overload
+        def __getitem__(self, key: Literal["title"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["url"]) -> str | None: ...
+        @overload
+        def __getitem__(self, key: Literal["content"]) -> str | None: ...
+        def __getitem__(self, key: str) -> Any: ...
 
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        @overload
+        def get(self, key: Literal["title"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["url"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: Literal["content"], default: object = None) -> str | None: ...
+        @overload
+        def get(self, key: str, default: Any = None) -> Any: ...
+        def get(self, key: str, default: Any = None) -> Any: ...

@@ -1,151 +1,25 @@
-from http import HTTPStatus
-from typing import Any, cast
+"""POST /api/signout: Disconnect this server's key from its ollama.com account."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Operation
 
+OPERATION: Operation[None, None, None] = Operation(
+    operation_id="signout",
+    tag="account",
+    method="POST",
+    path="/api/signout",
+    path_params=(),
+    request_model=None,
+    request_media="none",
+    response_model=None,
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(401, 500),
+    cloud=False,
+    summary="Disconnect this server's key from its ollama.com account.",
+    description="Takes no body (any body is ignored). The server deletes its public key at ollama.com; afterwards /api/me answers 401 until the machine is connected again (there is no sign-in route: open the `signin_url` of a 401).",
+)
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/signout",
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | None | None:
-    if response.status_code == 200:
-        response_200 = cast(None, response.json())
-        return response_200
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | None]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | None]:
-    """Disconnect this server's key from its ollama.com account.
-
-     Takes no body (any body is ignored). The server deletes its public key at ollama.com; afterwards
-    /api/me answers 401 until the machine is connected again (there is no sign-in route: open the
-    `signin_url` of a 401).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | None]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | None | None:
-    """Disconnect this server's key from its ollama.com account.
-
-     Takes no body (any body is ignored). The server deletes its public key at ollama.com; afterwards
-    /api/me answers 401 until the machine is connected again (there is no sign-in route: open the
-    `signin_url` of a 401).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | None
-    """
-
-    return sync_detailed(
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | None]:
-    """Disconnect this server's key from its ollama.com account.
-
-     Takes no body (any body is ignored). The server deletes its public key at ollama.com; afterwards
-    /api/me answers 401 until the machine is connected again (there is no sign-in route: open the
-    `signin_url` of a 401).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | None]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | None | None:
-    """Disconnect this server's key from its ollama.com account.
-
-     Takes no body (any body is ignored). The server deletes its public key at ollama.com; afterwards
-    /api/me answers 401 until the machine is connected again (there is no sign-in route: open the
-    `signin_url` of a 401).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | None
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

@@ -1,108 +1,25 @@
-from http import HTTPStatus
-from typing import Any
-from urllib.parse import quote
+"""HEAD /api/blobs/{digest}: Check whether the server already stores a blob."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...types import Response
+from ...types import Operation
 
+OPERATION: Operation[None, None, None] = Operation(
+    operation_id="check_blob",
+    tag="blobs",
+    method="HEAD",
+    path="/api/blobs/{digest}",
+    path_params=("digest",),
+    request_model=None,
+    request_media="none",
+    response_model=None,
+    stream_model=None,
+    success=(200,),
+    not_found=(404,),
+    errors=(400,),
+    cloud=False,
+    summary="Check whether the server already stores a blob.",
+    description="Checks the server's local store only. HEAD responses carry no body.",
+)
 
-def _get_kwargs(
-    digest: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "head",
-        "url": "/api/blobs/{digest}".format(
-            digest=quote(str(digest), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if response.status_code == 400:
-        return None
-
-    if response.status_code == 404:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    digest: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any]:
-    """Check whether the server already stores a blob.
-
-     Checks the server's local store only. HEAD responses carry no body.
-
-    Args:
-        digest (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        digest=digest,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    digest: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any]:
-    """Check whether the server already stores a blob.
-
-     Checks the server's local store only. HEAD responses carry no body.
-
-    Args:
-        digest (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs(
-        digest=digest,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+__all__ = ["OPERATION"]

@@ -1,199 +1,25 @@
-from http import HTTPStatus
-from typing import Any, cast
-from urllib.parse import quote
+"""POST /api/blobs/{digest}: Upload a file as a blob stored under its SHA-256 digest."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...types import File, Response
+from ...types import Operation
 
+OPERATION: Operation[None, None, None] = Operation(
+    operation_id="create_blob",
+    tag="blobs",
+    method="POST",
+    path="/api/blobs/{digest}",
+    path_params=("digest",),
+    request_model=None,
+    request_media="octet-stream",
+    response_model=None,
+    stream_model=None,
+    success=(200, 201),
+    not_found=(),
+    errors=(400, 500),
+    cloud=False,
+    summary="Upload a file as a blob stored under its SHA-256 digest.",
+    description='The body is the raw file. If the blob already exists the server answers 200 without reading the body. The stored digest is computed from the body and must equal the path parameter exactly (lower-case hex, colon separator), otherwise 400 "digest mismatch".',
+)
 
-def _get_kwargs(
-    digest: str,
-    *,
-    body: File,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/blobs/{digest}".format(
-            digest=quote(str(digest), safe=""),
-        ),
-    }
-
-    _kwargs["content"] = body.payload
-    headers["Content-Type"] = "application/octet-stream"
-
-    _kwargs["headers"] = headers
-    return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = cast(Any, None)
-        return response_200
-
-    if response.status_code == 201:
-        response_201 = cast(Any, None)
-        return response_201
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    digest: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: File,
-) -> Response[Any | ErrorResponse]:
-    """Upload a file as a blob stored under its SHA-256 digest.
-
-     The body is the raw file. If the blob already exists the server answers 200 without reading the
-    body. The stored digest is computed from the body and must equal the path parameter exactly (lower-
-    case hex, colon separator), otherwise 400 "digest mismatch".
-
-    Args:
-        digest (str):
-        body (File):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        digest=digest,
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    digest: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: File,
-) -> Any | ErrorResponse | None:
-    """Upload a file as a blob stored under its SHA-256 digest.
-
-     The body is the raw file. If the blob already exists the server answers 200 without reading the
-    body. The stored digest is computed from the body and must equal the path parameter exactly (lower-
-    case hex, colon separator), otherwise 400 "digest mismatch".
-
-    Args:
-        digest (str):
-        body (File):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ErrorResponse
-    """
-
-    return sync_detailed(
-        digest=digest,
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    digest: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: File,
-) -> Response[Any | ErrorResponse]:
-    """Upload a file as a blob stored under its SHA-256 digest.
-
-     The body is the raw file. If the blob already exists the server answers 200 without reading the
-    body. The stored digest is computed from the body and must equal the path parameter exactly (lower-
-    case hex, colon separator), otherwise 400 "digest mismatch".
-
-    Args:
-        digest (str):
-        body (File):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        digest=digest,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    digest: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: File,
-) -> Any | ErrorResponse | None:
-    """Upload a file as a blob stored under its SHA-256 digest.
-
-     The body is the raw file. If the blob already exists the server answers 200 without reading the
-    body. The stored digest is computed from the body and must equal the path parameter exactly (lower-
-    case hex, colon separator), otherwise 400 "digest mismatch".
-
-    Args:
-        digest (str):
-        body (File):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Any | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            digest=digest,
-            client=client,
-            body=body,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

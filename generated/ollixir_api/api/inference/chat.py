@@ -1,222 +1,31 @@
-from http import HTTPStatus
-from typing import Any
-
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.chat_request import ChatRequest
-from ...models.chat_response import ChatResponse
-from ...models.error_response import ErrorResponse
-from ...types import Response
-
-
-def _get_kwargs(
-    *,
-    body: ChatRequest,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/chat",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatResponse | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = ChatResponse.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 499:
-        response_499 = ErrorResponse.from_dict(response.json())
-
-        return response_499
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
-
-        return response_502
-
-    if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
-
-        return response_503
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatResponse | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatRequest,
-) -> Response[ChatResponse | ErrorResponse]:
-    """Generate the next message of a chat.
-
-     Streams NDJSON ChatStreamChunk lines unless `stream` is false. With no messages the model is only
-    loaded (done_reason "load"), or unloaded when keep_alive is 0 (done_reason "unload"). A stream that
-    fails after its first line ends with an `{"error": "..."}` line under HTTP 200.
-
-    Args:
-        body (ChatRequest): Request of POST /api/chat.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatResponse | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatRequest,
-) -> ChatResponse | ErrorResponse | None:
-    """Generate the next message of a chat.
-
-     Streams NDJSON ChatStreamChunk lines unless `stream` is false. With no messages the model is only
-    loaded (done_reason "load"), or unloaded when keep_alive is 0 (done_reason "unload"). A stream that
-    fails after its first line ends with an `{"error": "..."}` line under HTTP 200.
-
-    Args:
-        body (ChatRequest): Request of POST /api/chat.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatResponse | ErrorResponse
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatRequest,
-) -> Response[ChatResponse | ErrorResponse]:
-    """Generate the next message of a chat.
-
-     Streams NDJSON ChatStreamChunk lines unless `stream` is false. With no messages the model is only
-    loaded (done_reason "load"), or unloaded when keep_alive is 0 (done_reason "unload"). A stream that
-    fails after its first line ends with an `{"error": "..."}` line under HTTP 200.
-
-    Args:
-        body (ChatRequest): Request of POST /api/chat.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ChatResponse | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ChatRequest,
-) -> ChatResponse | ErrorResponse | None:
-    """Generate the next message of a chat.
-
-     Streams NDJSON ChatStreamChunk lines unless `stream` is false. With no messages the model is only
-    loaded (done_reason "load"), or unloaded when keep_alive is 0 (done_reason "unload"). A stream that
-    fails after its first line ends with an `{"error": "..."}` line under HTTP 200.
-
-    Args:
-        body (ChatRequest): Request of POST /api/chat.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ChatResponse | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+"""POST /api/chat: Generate the next message of a chat."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...types import Operation
+
+if TYPE_CHECKING:
+    from ...models import ChatRequest, ChatResponse, ChatStreamChunk
+
+
+OPERATION: Operation[ChatRequest, ChatResponse, ChatStreamChunk] = Operation(
+    operation_id="chat",
+    tag="inference",
+    method="POST",
+    path="/api/chat",
+    path_params=(),
+    request_model="ChatRequest",
+    request_media="json",
+    response_model="ChatResponse",
+    stream_model="ChatStreamChunk",
+    success=(200,),
+    not_found=(404,),
+    errors=(400, 401, 403, 429, 499, 500, 502, 503),
+    cloud=False,
+    summary="Generate the next message of a chat.",
+    description='Streams NDJSON ChatStreamChunk lines unless `stream` is false. With no messages the model is only loaded (done_reason "load"), or unloaded when keep_alive is 0 (done_reason "unload"). A stream that fails after its first line ends with an `{"error": "..."}` line under HTTP 200.',
+)
+
+__all__ = ["OPERATION"]

@@ -1,1 +1,1 @@
-"""Contains endpoint functions for accessing the API"""
+"""Operations tagged ``models`` (their modules are imported when asked for)."""

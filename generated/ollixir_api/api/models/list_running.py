@@ -1,124 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""GET /api/ps: List models currently loaded in memory, latest expiry first."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.process_response import ProcessResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/api/ps",
-    }
-
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import ProcessResponse
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProcessResponse | None:
-    if response.status_code == 200:
-        response_200 = ProcessResponse.from_dict(response.json())
+OPERATION: Operation[None, ProcessResponse, None] = Operation(
+    operation_id="list_running",
+    tag="models",
+    method="GET",
+    path="/api/ps",
+    path_params=(),
+    request_model=None,
+    request_media="none",
+    response_model="ProcessResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(),
+    cloud=False,
+    summary="List models currently loaded in memory, latest expiry first.",
+    description="",
+)
 
-        return response_200
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProcessResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ProcessResponse]:
-    """List models currently loaded in memory, latest expiry first.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ProcessResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-) -> ProcessResponse | None:
-    """List models currently loaded in memory, latest expiry first.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ProcessResponse
-    """
-
-    return sync_detailed(
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ProcessResponse]:
-    """List models currently loaded in memory, latest expiry first.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ProcessResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-) -> ProcessResponse | None:
-    """List models currently loaded in memory, latest expiry first.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ProcessResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

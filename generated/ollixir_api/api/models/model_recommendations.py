@@ -1,140 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""GET /api/experimental/model-recommendations: Models the server recommends, local and cloud (experimental)."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.model_recommendations_response import ModelRecommendationsResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/api/experimental/model-recommendations",
-    }
-
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import ModelRecommendationsResponse
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ModelRecommendationsResponse | None:
-    if response.status_code == 200:
-        response_200 = ModelRecommendationsResponse.from_dict(response.json())
+OPERATION: Operation[None, ModelRecommendationsResponse, None] = Operation(
+    operation_id="model_recommendations",
+    tag="models",
+    method="GET",
+    path="/api/experimental/model-recommendations",
+    path_params=(),
+    request_model=None,
+    request_media="none",
+    response_model="ModelRecommendationsResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(),
+    cloud=False,
+    summary="Models the server recommends, local and cloud (experimental).",
+    description="Built-in defaults, replaced by the list ollama.com publishes once the server has fetched it (refreshed in the background; the answer never waits for ollama.com).",
+)
 
-        return response_200
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ModelRecommendationsResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ModelRecommendationsResponse]:
-    """Models the server recommends, local and cloud (experimental).
-
-     Built-in defaults, replaced by the list ollama.com publishes once the server has fetched it
-    (refreshed in the background; the answer never waits for ollama.com).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ModelRecommendationsResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-) -> ModelRecommendationsResponse | None:
-    """Models the server recommends, local and cloud (experimental).
-
-     Built-in defaults, replaced by the list ollama.com publishes once the server has fetched it
-    (refreshed in the background; the answer never waits for ollama.com).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ModelRecommendationsResponse
-    """
-
-    return sync_detailed(
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ModelRecommendationsResponse]:
-    """Models the server recommends, local and cloud (experimental).
-
-     Built-in defaults, replaced by the list ollama.com publishes once the server has fetched it
-    (refreshed in the background; the answer never waits for ollama.com).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ModelRecommendationsResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-) -> ModelRecommendationsResponse | None:
-    """Models the server recommends, local and cloud (experimental).
-
-     Built-in defaults, replaced by the list ollama.com publishes once the server has fetched it
-    (refreshed in the background; the answer never waits for ollama.com).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ModelRecommendationsResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

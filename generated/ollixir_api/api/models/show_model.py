@@ -1,195 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""POST /api/show: Show a model's details, Modelfile, template, parameters and GGUF metadata."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.show_request import ShowRequest
-from ...models.show_response import ShowResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs(
-    *,
-    body: ShowRequest,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/show",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import ShowRequest, ShowResponse
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ShowResponse | None:
-    if response.status_code == 200:
-        response_200 = ShowResponse.from_dict(response.json())
+OPERATION: Operation[ShowRequest, ShowResponse, None] = Operation(
+    operation_id="show_model",
+    tag="models",
+    method="POST",
+    path="/api/show",
+    path_params=(),
+    request_model="ShowRequest",
+    request_media="json",
+    response_model="ShowResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(404,),
+    errors=(400, 401, 403, 500, 502),
+    cloud=False,
+    summary="Show a model's details, Modelfile, template, parameters and GGUF metadata.",
+    description="",
+)
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
-
-        return response_502
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ShowResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ShowRequest,
-) -> Response[ErrorResponse | ShowResponse]:
-    """Show a model's details, Modelfile, template, parameters and GGUF metadata.
-
-    Args:
-        body (ShowRequest): Request of POST /api/show. Give `model` (optional here only because
-            the deprecated `name` may replace it).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ShowResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ShowRequest,
-) -> ErrorResponse | ShowResponse | None:
-    """Show a model's details, Modelfile, template, parameters and GGUF metadata.
-
-    Args:
-        body (ShowRequest): Request of POST /api/show. Give `model` (optional here only because
-            the deprecated `name` may replace it).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ShowResponse
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ShowRequest,
-) -> Response[ErrorResponse | ShowResponse]:
-    """Show a model's details, Modelfile, template, parameters and GGUF metadata.
-
-    Args:
-        body (ShowRequest): Request of POST /api/show. Give `model` (optional here only because
-            the deprecated `name` may replace it).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ShowResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ShowRequest,
-) -> ErrorResponse | ShowResponse | None:
-    """Show a model's details, Modelfile, template, parameters and GGUF metadata.
-
-    Args:
-        body (ShowRequest): Request of POST /api/show. Give `model` (optional here only because
-            the deprecated `name` may replace it).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ShowResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

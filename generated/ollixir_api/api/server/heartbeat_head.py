@@ -1,85 +1,25 @@
-from http import HTTPStatus
-from typing import Any
+"""HEAD /: Check that the server is running, headers only (what the Go client's heartbeat sends)."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...types import Response
+from ...types import Operation
 
+OPERATION: Operation[None, None, None] = Operation(
+    operation_id="heartbeat_head",
+    tag="server",
+    method="HEAD",
+    path="/",
+    path_params=(),
+    request_model=None,
+    request_media="none",
+    response_model=None,
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(),
+    cloud=False,
+    summary="Check that the server is running, headers only (what the Go client's heartbeat sends).",
+    description='HEAD responses carry no body; Content-Length is 17, the length of "Ollama is running".',
+)
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "head",
-        "url": "/",
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | None:
-    if response.status_code == 200:
-        return None
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any]:
-    """Check that the server is running, headers only (what the Go client's heartbeat sends).
-
-     HEAD responses carry no body; Content-Length is 17, the length of "Ollama is running".
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[Any]:
-    """Check that the server is running, headers only (what the Go client's heartbeat sends).
-
-     HEAD responses carry no body; Content-Length is 17, the length of "Ollama is running".
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[Any]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+__all__ = ["OPERATION"]

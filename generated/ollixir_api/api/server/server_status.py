@@ -1,124 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""GET /api/status: Report whether ollama.com cloud features are disabled, and by what (experimental)."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.status_response import StatusResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/api/status",
-    }
-
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import StatusResponse
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> StatusResponse | None:
-    if response.status_code == 200:
-        response_200 = StatusResponse.from_dict(response.json())
+OPERATION: Operation[None, StatusResponse, None] = Operation(
+    operation_id="server_status",
+    tag="server",
+    method="GET",
+    path="/api/status",
+    path_params=(),
+    request_model=None,
+    request_media="none",
+    response_model="StatusResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(),
+    cloud=False,
+    summary="Report whether ollama.com cloud features are disabled, and by what (experimental).",
+    description="",
+)
 
-        return response_200
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[StatusResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[StatusResponse]:
-    """Report whether ollama.com cloud features are disabled, and by what (experimental).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[StatusResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-) -> StatusResponse | None:
-    """Report whether ollama.com cloud features are disabled, and by what (experimental).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        StatusResponse
-    """
-
-    return sync_detailed(
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[StatusResponse]:
-    """Report whether ollama.com cloud features are disabled, and by what (experimental).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[StatusResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-) -> StatusResponse | None:
-    """Report whether ollama.com cloud features are disabled, and by what (experimental).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        StatusResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

@@ -1,124 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""GET /api/version: Report the server version."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.version_response import VersionResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/api/version",
-    }
-
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import VersionResponse
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> VersionResponse | None:
-    if response.status_code == 200:
-        response_200 = VersionResponse.from_dict(response.json())
+OPERATION: Operation[None, VersionResponse, None] = Operation(
+    operation_id="version",
+    tag="server",
+    method="GET",
+    path="/api/version",
+    path_params=(),
+    request_model=None,
+    request_media="none",
+    response_model="VersionResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(),
+    cloud=False,
+    summary="Report the server version.",
+    description="",
+)
 
-        return response_200
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[VersionResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[VersionResponse]:
-    """Report the server version.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[VersionResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-) -> VersionResponse | None:
-    """Report the server version.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        VersionResponse
-    """
-
-    return sync_detailed(
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[VersionResponse]:
-    """Report the server version.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[VersionResponse]
-    """
-
-    kwargs = _get_kwargs()
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-) -> VersionResponse | None:
-    """Report the server version.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        VersionResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

@@ -1,211 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""POST /api/experimental/web_fetch: Fetch a web page through the local server, which signs the call to ollama.com (experimental)."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.web_fetch_request import WebFetchRequest
-from ...models.web_fetch_response import WebFetchResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs(
-    *,
-    body: WebFetchRequest,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/experimental/web_fetch",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import WebFetchRequest, WebFetchResponse
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | WebFetchResponse | None:
-    if response.status_code == 200:
-        response_200 = WebFetchResponse.from_dict(response.json())
+OPERATION: Operation[WebFetchRequest, WebFetchResponse, None] = Operation(
+    operation_id="experimental_web_fetch",
+    tag="web",
+    method="POST",
+    path="/api/experimental/web_fetch",
+    path_params=(),
+    request_model="WebFetchRequest",
+    request_media="json",
+    response_model="WebFetchResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(400, 401, 403, 429, 500, 502),
+    cloud=False,
+    summary="Fetch a web page through the local server, which signs the call to ollama.com (experimental).",
+    description="The body is forwarded unchanged to https://ollama.com/api/web_fetch. The caller's Authorization header is removed and the request is signed with the server's own key, so no API key is needed; other headers and the query string are forwarded. The upstream status, headers and body come back as they are; the statuses below are the server's own answers plus those ollama.com is known to send.",
+)
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
-
-        return response_502
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | WebFetchResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebFetchRequest,
-) -> Response[ErrorResponse | WebFetchResponse]:
-    """Fetch a web page through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_fetch. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | WebFetchResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebFetchRequest,
-) -> ErrorResponse | WebFetchResponse | None:
-    """Fetch a web page through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_fetch. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | WebFetchResponse
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebFetchRequest,
-) -> Response[ErrorResponse | WebFetchResponse]:
-    """Fetch a web page through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_fetch. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | WebFetchResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebFetchRequest,
-) -> ErrorResponse | WebFetchResponse | None:
-    """Fetch a web page through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_fetch. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | WebFetchResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

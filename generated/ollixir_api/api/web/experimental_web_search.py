@@ -1,211 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""POST /api/experimental/web_search: Search the web through the local server, which signs the call to ollama.com (experimental)."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.web_search_request import WebSearchRequest
-from ...models.web_search_response import WebSearchResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs(
-    *,
-    body: WebSearchRequest,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/experimental/web_search",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import WebSearchRequest, WebSearchResponse
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | WebSearchResponse | None:
-    if response.status_code == 200:
-        response_200 = WebSearchResponse.from_dict(response.json())
+OPERATION: Operation[WebSearchRequest, WebSearchResponse, None] = Operation(
+    operation_id="experimental_web_search",
+    tag="web",
+    method="POST",
+    path="/api/experimental/web_search",
+    path_params=(),
+    request_model="WebSearchRequest",
+    request_media="json",
+    response_model="WebSearchResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(400, 401, 403, 429, 500, 502),
+    cloud=False,
+    summary="Search the web through the local server, which signs the call to ollama.com (experimental).",
+    description="The body is forwarded unchanged to https://ollama.com/api/web_search. The caller's Authorization header is removed and the request is signed with the server's own key, so no API key is needed; other headers and the query string are forwarded. The upstream status, headers and body come back as they are; the statuses below are the server's own answers plus those ollama.com is known to send.",
+)
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
-
-        return response_502
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | WebSearchResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebSearchRequest,
-) -> Response[ErrorResponse | WebSearchResponse]:
-    """Search the web through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_search. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebSearchRequest): Request of POST https://ollama.com/api/web_search.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | WebSearchResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebSearchRequest,
-) -> ErrorResponse | WebSearchResponse | None:
-    """Search the web through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_search. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebSearchRequest): Request of POST https://ollama.com/api/web_search.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | WebSearchResponse
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebSearchRequest,
-) -> Response[ErrorResponse | WebSearchResponse]:
-    """Search the web through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_search. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebSearchRequest): Request of POST https://ollama.com/api/web_search.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | WebSearchResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: WebSearchRequest,
-) -> ErrorResponse | WebSearchResponse | None:
-    """Search the web through the local server, which signs the call to ollama.com (experimental).
-
-     The body is forwarded unchanged to https://ollama.com/api/web_search. The caller's Authorization
-    header is removed and the request is signed with the server's own key, so no API key is needed;
-    other headers and the query string are forwarded. The upstream status, headers and body come back as
-    they are; the statuses below are the server's own answers plus those ollama.com is known to send.
-
-    Args:
-        body (WebSearchRequest): Request of POST https://ollama.com/api/web_search.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | WebSearchResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+__all__ = ["OPERATION"]

@@ -1,198 +1,31 @@
-from http import HTTPStatus
-from typing import Any
+"""POST /api/web_fetch: Fetch a web page through ollama.com."""
 
-import httpx
+from __future__ import annotations
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.web_fetch_request import WebFetchRequest
-from ...models.web_fetch_response import WebFetchResponse
-from ...types import Response
+from typing import TYPE_CHECKING
 
+from ...types import Operation
 
-def _get_kwargs(
-    *,
-    body: WebFetchRequest,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/api/web_fetch",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
+if TYPE_CHECKING:
+    from ...models import WebFetchRequest, WebFetchResponse
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | WebFetchResponse | None:
-    if response.status_code == 200:
-        response_200 = WebFetchResponse.from_dict(response.json())
+OPERATION: Operation[WebFetchRequest, WebFetchResponse, None] = Operation(
+    operation_id="web_fetch",
+    tag="web",
+    method="POST",
+    path="/api/web_fetch",
+    path_params=(),
+    request_model="WebFetchRequest",
+    request_media="json",
+    response_model="WebFetchResponse",
+    stream_model=None,
+    success=(200,),
+    not_found=(),
+    errors=(400, 401, 429, 500, 502),
+    cloud=True,
+    summary="Fetch a web page through ollama.com.",
+    description="Served by ollama.com only (not by a local server), with `Authorization: Bearer <OLLAMA_API_KEY>`. The generator ignores per-operation servers, so clients must target https://ollama.com themselves.",
+)
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 502:
-        response_502 = ErrorResponse.from_dict(response.json())
-
-        return response_502
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | WebFetchResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient,
-    body: WebFetchRequest,
-) -> Response[ErrorResponse | WebFetchResponse]:
-    """Fetch a web page through ollama.com.
-
-     Served by ollama.com only (not by a local server), with `Authorization: Bearer <OLLAMA_API_KEY>`.
-    The generator ignores per-operation servers, so clients must target https://ollama.com themselves.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | WebFetchResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient,
-    body: WebFetchRequest,
-) -> ErrorResponse | WebFetchResponse | None:
-    """Fetch a web page through ollama.com.
-
-     Served by ollama.com only (not by a local server), with `Authorization: Bearer <OLLAMA_API_KEY>`.
-    The generator ignores per-operation servers, so clients must target https://ollama.com themselves.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | WebFetchResponse
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient,
-    body: WebFetchRequest,
-) -> Response[ErrorResponse | WebFetchResponse]:
-    """Fetch a web page through ollama.com.
-
-     Served by ollama.com only (not by a local server), with `Authorization: Bearer <OLLAMA_API_KEY>`.
-    The generator ignores per-operation servers, so clients must target https://ollama.com themselves.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | WebFetchResponse]
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient,
-    body: WebFetchRequest,
-) -> ErrorResponse | WebFetchResponse | None:
-    """Fetch a web page through ollama.com.
-
-     Served by ollama.com only (not by a local server), with `Authorization: Bearer <OLLAMA_API_KEY>`.
-    The generator ignores per-operation servers, so clients must target https://ollama.com themselves.
-
-    Args:
-        body (WebFetchRequest): Request of POST https://ollama.com/api/web_fetch.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | WebFetchResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed
+__all__ = ["OPERATION"]
