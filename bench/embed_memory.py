@@ -29,17 +29,10 @@ FORMS = ("list", "float32", "float64")
 
 
 def _reader(form: str) -> Any:
-    from ollixir_api.models import EmbedResponse
+    """The reader ``client.embed`` uses for this form (typed results)."""
+    from ollixir import _ops
 
-    from ollixir._ops.base import reader
-
-    if form == "list":
-        return reader("embed", EmbedResponse.from_dict)
-    import numpy
-
-    from ollixir._ops.arrays import array_reader
-
-    return array_reader(True, numpy.dtype(form))
+    return _ops.embed(True, "m", ["x"], dtype=None if form == "list" else form).read
 
 
 def measure(form: str, rows: int, dims: int, repeat: int) -> dict[str, Any]:
