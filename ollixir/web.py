@@ -7,6 +7,8 @@ Three ways to plug them in:
   text for the ``tool`` message.
 * :func:`functions` (or :func:`afunctions`) gives plain Python callables bound to a client, for tool loops
   that take functions.
+* ``ollixir.web_search`` and ``ollixir.web_fetch`` themselves (and the ``ollixir.aio`` ones) pass as
+  ``tools=[...]`` too, with the definitions of :func:`tools`, as the official client's examples use them.
 
 Both need an API key on the client (``api_key=`` or ``OLLAMA_API_KEY``).
 
