@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_RESULTS_LIMIT", "TOOL_NAMES", "adispatch", "afunctions", "dispatch", "functions", "tools"]
 
 TOOL_NAMES: Final = frozenset(WEB_TOOLS)
+"""The names of the two web tools, for telling their calls apart from other tools'."""
 
 
 def tools() -> list[dict[str, Any]]:

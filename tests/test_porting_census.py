@@ -1,6 +1,6 @@
 """The porting suite's documented differences stay documented: every ``# Difference: <name>`` in
-``tests/test_porting_*.py`` guards an ``ollama is ollixir`` branch and names a bold entry of the README's
-list of differences, and every entry of that list is asserted somewhere."""
+``tests/test_porting_*.py`` guards an ``ollama is ollixir`` branch and names a bold entry of the list of
+differences in the README and on the docs' porting page, and every entry of that list is asserted."""
 
 from __future__ import annotations
 
@@ -32,15 +32,18 @@ def asserted_differences() -> dict[str, int]:
     return found
 
 
-def documented_differences() -> list[str]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Coming from the official `ollama` client", 1)[1].split("\n## ", 1)[0]
+def documented_differences(page: str, heading: str) -> list[str]:
+    text = (ROOT / page).read_text(encoding="utf-8")
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
     listing = section.split("Documented differences", 1)[1].split("Not carried over:", 1)[0]
     return re.findall(r"^- \*\*(.+?)\*\*", listing, flags=re.MULTILINE)
 
 
 def test_every_asserted_difference_is_documented_and_every_documented_one_asserted() -> None:
     asserted = asserted_differences()
-    documented = documented_differences()
+    documented = documented_differences("README.md", "## Coming from the official `ollama` client")
     assert len(documented) == len(set(documented)) >= 5
     assert sorted(asserted) == sorted(documented)
+    assert (
+        documented_differences("docs/porting.md", "## From the official `ollama` Python client") == documented
+    )

@@ -21,6 +21,7 @@ __all__ = [
 ]
 
 MAX_RESULTS_LIMIT: Final = 10
+"""The largest ``max_results`` ollama.com's web search accepts."""
 
 SEARCH_DOC: Final = (
     "Search the web and return the most relevant results (title, URL and text of each) as JSON."
