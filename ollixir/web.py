@@ -8,7 +8,11 @@ Three ways to plug them in:
 * :func:`functions` (or :func:`afunctions`) gives plain Python callables bound to a client, for tool loops
   that take functions.
 
-Both need an API key on the client (``api_key=`` or ``OLLAMA_API_KEY``).
+They go where the client's own :meth:`~ollixir.Client.web_search` goes (``client.web_route``): to
+ollama.com with the client's API key (``api_key=`` or ``OLLAMA_API_KEY``), or, without a key, through the
+configured Ollama server's experimental web proxy, which signs the call with the server's own ollama.com
+key (the server must be signed in: ``ollama signin``). Failures on either route are the same
+:class:`~ollixir.ResponseError` (a 401 carries ``signin_url`` when the server sent one).
 
 ::
 
