@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._errors import ResponseError
-from ._commands import make_client
+from ._commands import START_HINT, make_client
 from ._format import human_bytes, table
 
 __all__ = ["HANDLERS"]
@@ -37,8 +37,6 @@ def _json(data: Any) -> None:
 def cmd_status(args: argparse.Namespace) -> int:
     with make_client(args) as client:
         if not client.is_running():
-            from ._main import START_HINT
-
             _fail(f"Ollama is not running at {client.base_url} (no answer to GET /)")
             sys.stderr.write(f"{START_HINT}\n")
             return 1

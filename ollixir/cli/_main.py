@@ -15,14 +15,9 @@ from collections.abc import Callable, Sequence
 from .._errors import ConnectionError, OllixirError, RequestError, ResponseError, TimeoutError
 from ._parser import build_parser
 
-__all__ = ["START_HINT", "main"]
+__all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace], int]
-
-START_HINT = (
-    "Is Ollama running at that address? Start it with `ollama serve`, or start the bundled test server with "
-    "`ollixir serve-test` and point --host or OLLAMA_HOST at the URL it prints."
-)
 
 
 def _handler(command: str) -> Handler:
@@ -97,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(f"could not connect to Ollama at {where} ({cause})")
         else:
             _error(str(exc))
+        from ._commands import START_HINT
+
         sys.stderr.write(f"{START_HINT}\n")
         return 1
     except ResponseError as exc:
