@@ -161,7 +161,7 @@ def test_descriptors_are_frozen_values() -> None:
         chat.path = "/elsewhere"
     with pytest.raises(TypeError):
         OPERATIONS["x"] = chat  # type: ignore[index]
-    from ollixir_api.api.inference import OPERATIONS as inference
+    from ollixir_api.api import operation
 
-    assert inference["chat"] is chat and inference["chat"] == chat and hash(chat) == hash(inference["chat"])
+    assert operation("chat") is chat and operation("chat") == chat and hash(chat) == hash(operation("chat"))
     assert repr(chat) == "Operation('chat', POST /api/chat)"

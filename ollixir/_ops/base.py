@@ -129,9 +129,10 @@ def endpoint(operation_id: str, **path_params: str) -> tuple[str, str]:
     its path parameters filled in (``endpoint("check_blob", digest=...)``)."""
     known = _ENDPOINTS.get(operation_id)
     if known is None:
-        from ollixir_api.api import OPERATIONS
+        # Only this operation's descriptor module: the whole table would cost a first call more.
+        from ollixir_api.api import operation
 
-        op = OPERATIONS[operation_id]
+        op = operation(operation_id)
         known = _ENDPOINTS[operation_id] = (op.method, op.path)
     method, path = known
     for name, value in path_params.items():

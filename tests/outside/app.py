@@ -70,7 +70,7 @@ def models(client: ollixir.Client[ollixir.TypedResults]) -> list[str]:
     deleted: bool = client.delete_model("my-llama")
     pulled = client.pull_model("tinyllama").status
     with client.pull_model("tinyllama", stream=True) as progress:
-        statuses = [update.status for update in progress]
+        statuses = [update.status for update in progress if update.completed is None or update.total]
     created = client.create_model("mario", from_="llama3.2", system="You are Mario.").status
     digest: str = client.create_blob(b"some bytes")
     has_blob: bool = client.check_blob(digest)
@@ -83,7 +83,10 @@ def models(client: ollixir.Client[ollixir.TypedResults]) -> list[str]:
 
 def tools_and_structure(client: ollixir.Client[ollixir.TypedResults]) -> str:
     reply = client.chat("llama3.2", [{"role": "user", "content": "add 2 and 3"}], tools=[add])
-    results = [call.function.name for call in reply.message.tool_calls or []]
+    results = [
+        str(ollixir.tools.call_tool(add, call.function.arguments)) for call in reply.message.tool_calls or []
+    ]
+    results += [str(add(**call.function.arguments)) for call in reply.message.tool_calls or []]
     run = ollixir.tools.run(client, "llama3.2", [{"role": "user", "content": "add 2 and 3"}], [add])
     city_reply = client.chat("llama3.2", [{"role": "user", "content": "a city"}], format=City)
     city: City = ollixir.parsed(city_reply, City)
@@ -98,6 +101,26 @@ async def async_usage(url: str) -> str:
             parts.append(chunk.message.content)
         listed = await ollixir.aio.list_models(client)
         return reply.message.content + "".join(parts) + str(len(listed.models))
+
+
+def official_idioms(url: str) -> str:
+    with ollixir.init(url) as client:
+        reply: ollixir.ChatResponse = client.chat("llama3.2", [{"role": "user", "content": "i"}])
+        content: str = reply["message"]["content"]
+        assert "message" in reply and reply.get("done_reason") == "stop" and dict(reply)["done"] is True
+        return content
+
+
+def module_level(url: str) -> str:
+    import os
+
+    os.environ["OLLAMA_HOST"] = url
+    return ollixir.generate(model="llama3.2", prompt="module").response + str(len(ollixir.list().models))
+
+
+def spec_operation(client: ollixir.Client[ollixir.TypedResults]) -> str:
+    status = client.request("server_status")
+    return str(status.cloud.disabled if status.cloud else None)
 
 
 def dict_results(url: str) -> str:
@@ -121,7 +144,10 @@ def run_all(url: str) -> list[str]:
         out.extend(models(client))
         out.append(tools_and_structure(client))
         out.append(errors(client))
+        out.append(spec_operation(client))
     out.append(asyncio.run(async_usage(url)))
+    out.append(official_idioms(url))
+    out.append(module_level(url))
     out.append(dict_results(url))
     return out
 
