@@ -55,14 +55,16 @@ def test_is_running_asks_get_or_head_slash(api: Api, ollama_server: OllamaTestSe
     assert seen(ollama_server) == [("GET", "/"), ("HEAD", "/")]
 
 
-def test_is_running_is_false_when_refused(kind: str) -> None:
+def test_is_running_is_false_when_refused(kind: str, caplog: pytest.LogCaptureFixture) -> None:
     api = Api(kind, closed_port_url())
     try:
         assert api.call("is_running") is False
         assert api.call("is_running", head=True) is False
-        # The client's retry policy is honoured first; the answer is still False, not an error.
-        retrying = api.make(retry=ollixir.RetryPolicy(max_attempts=2, base_delay=0.01))
-        assert api.call("is_running", client=retrying) is False
+        # A retry policy is honoured first; the answer is still False, not an error.
+        retry = ollixir.RetryPolicy(max_attempts=2, base_delay=0.01)
+        with caplog.at_level(logging.DEBUG, logger="ollixir"):
+            assert api.call("is_running", retry=retry) is False
+        assert "failed on attempt 1/2" in caplog.text
         # Other operations on the same dead address still raise.
         with pytest.raises(ollixir.ConnectionError):
             api.call("version")
@@ -129,7 +131,7 @@ def test_status_reports_the_cloud_switch(api: Api, ollama_server: OllamaTestServ
     ollama_server.no_cloud = "env"
     status = api.call("status")
     assert status.cloud is not None and (status.cloud.disabled, status.cloud.source) == (True, "env")
-    plain = api.make(response_format="dict")
+    plain = api.client.with_options(response_format="dict")
     assert api.call("status", client=plain) == {"cloud": {"disabled": True, "source": "env"}}
     assert seen(ollama_server) == [("GET", "/api/status")] * 3
 
@@ -155,7 +157,7 @@ def test_whoami_returns_the_signed_in_user(api: Api, ollama_server: OllamaTestSe
     assert (user.name, user.email, user.firstname, user.plan) == ("ada", "ada@example.com", "Ada", "pro")
     assert user.bio is None and user.lastname is None  # left out when empty
     assert user.id == ACCOUNT.id
-    assert api.call("whoami", client=api.make(response_format="dict")) == ACCOUNT.wire()
+    assert api.call("whoami", client=api.client.with_options(response_format="dict")) == ACCOUNT.wire()
     assert seen(ollama_server) == [("POST", "/api/me")] * 2
 
 
@@ -214,7 +216,7 @@ def test_model_recommendations(kind: str) -> None:
         api = Api(kind, server.url)
         try:
             typed = api.call("model_recommendations")
-            plain = api.call("model_recommendations", client=api.make(response_format="dict"))
+            plain = api.call("model_recommendations", client=api.client.with_options(response_format="dict"))
         finally:
             api.close()
         assert seen(server) == [("GET", "/api/experimental/model-recommendations")] * 2
@@ -255,12 +257,16 @@ def test_aio_module_functions(env_server: OllamaTestServer) -> None:
     async def run() -> tuple[Any, ...]:
         async with ollixir.AsyncClient(env_server.url) as client:
             seeded = await ollixir.aio.whoami(client)
-        return (
-            seeded.name,
-            await ollixir.aio.is_running(),
-            (await ollixir.aio.status()).cloud.disabled,
-            len((await ollixir.aio.model_recommendations()).recommendations or []),
-            await ollixir.aio.signout(),
-        )
+        try:
+            return (
+                seeded.name,
+                await ollixir.aio.is_running(),
+                (await ollixir.aio.status()).cloud.disabled,
+                len((await ollixir.aio.model_recommendations()).recommendations or []),
+                await ollixir.aio.signout(),
+            )
+        finally:
+            # The loop's default client would otherwise keep its connections to the shared server.
+            await default.default_async().aclose()
 
     assert asyncio.run(run()) == ("ada", True, False, 4, True)
