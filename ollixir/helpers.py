@@ -325,8 +325,12 @@ def format_error(exc: BaseException, *, secrets: Iterable[str] = ()) -> str:
 
 # The seed's shorter names, for readers coming from the Elixir library.
 first = first_embedding
+"""Short for :func:`first_embedding`."""
 names = model_names
+"""Short for :func:`model_names`."""
 find = find_model
+"""Short for :func:`find_model`."""
 arguments = tool_arguments
+"""Short for :func:`tool_arguments`."""
 
 __all__ += ["arguments", "find", "first", "names"]

@@ -62,6 +62,7 @@ PRESETS: Final[Mapping[str, Callable[[], dict[str, Any]]]] = {
     "fast": fast,
     "large_context": large_context,
 }
+"""Every preset by name, each a function returning a fresh options dict."""
 
 
 def _resolve(item: object) -> object:

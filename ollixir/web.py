@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 __all__ = ["MAX_RESULTS_LIMIT", "TOOL_NAMES", "adispatch", "afunctions", "dispatch", "functions", "tools"]
 
 MAX_RESULTS_LIMIT: Final = 10
+"""The largest ``max_results`` ollama.com's web search accepts."""
 TOOL_NAMES: Final = frozenset({"web_search", "web_fetch"})
+"""The names of the two web tools, for telling their calls apart from other tools'."""
 
 _SEARCH_DOC: Final = (
     "Search the web and return the most relevant results (title, URL and text of each) as JSON."

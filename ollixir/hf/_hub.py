@@ -21,6 +21,7 @@ INSTALL_HINT = (
     "ollixir.hf needs the optional 'huggingface_hub' package: pip install 'ollixir[huggingface]' "
     "(or pip install huggingface_hub)"
 )
+"""The message shown when listing GGUF files needs the missing ``huggingface_hub``."""
 _OPERATION = "hf.list_gguf_files"
 
 

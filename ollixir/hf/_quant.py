@@ -48,6 +48,7 @@ DEFAULT_PREFERENCE: Final[tuple[str, ...]] = (
     "BF16",
     "F32",
 )
+"""Quantizations in the order :func:`best_quantization` prefers them."""
 
 # Quantization names as llama.cpp and the big GGUF publishers spell them: Q4_K_M, Q8_0, Q4_0_4_4, IQ2_XXS,
 # TQ1_0, Q4_K_XL, F16, BF16, FP16, MXFP4. Bounded by anything but a letter or digit, so "Qwen2" never matches.

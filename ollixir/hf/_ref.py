@@ -11,6 +11,7 @@ from .._errors import RequestError
 __all__ = ["HF_PREFIX", "HFModelRef", "is_hf_model", "model_ref", "parse_model_ref", "split_ref"]
 
 HF_PREFIX: Final = "hf.co/"
+"""The prefix of Hugging Face model names in Ollama (``hf.co/<owner>/<repo>``)."""
 # What Ollama accepts in front of a repository: hf.co/ or huggingface.co/, optionally with a scheme.
 _HOST: Final = re.compile(r"^(?:https?://)?(?:www\.)?(?:hf\.co|huggingface\.co)/", re.IGNORECASE)
 _REPO: Final = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9][A-Za-z0-9_.-]*$")

@@ -130,6 +130,7 @@ DEFAULT_MODELS: Final = (
         size=274302450,
     ),
 )
+"""The fake models installed on a fresh test server (and pullable)."""
 
 REGISTRY_ONLY: Final = (
     FakeModel(
@@ -181,6 +182,7 @@ REGISTRY_ONLY: Final = (
         size=13780173839,
     ),
 )
+"""Fake models a test server can pull but has not installed."""
 
 
 @dataclass(frozen=True)
@@ -225,3 +227,4 @@ DEFAULT_RECOMMENDATIONS: Final = (
     FakeRecommendation("qwen3:latest", "Thinking and tool use locally", vram_bytes=6 * _GIB),
     FakeRecommendation("llama3.2:latest", "Small general model locally", vram_bytes=3 * _GIB),
 )
+"""The answers of ``/api/experimental/model-recommendations`` on a fresh test server."""

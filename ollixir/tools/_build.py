@@ -165,8 +165,9 @@ def define(
     server keeps them). Parameters are optional unless marked required. Malformed specs raise
     :class:`~ollixir.RequestError`.
 
-    >>> define("get_weather", "Current weather", {"city": {"type": "string", "required": True}})["function"]["name"]
-    'get_weather'
+    Examples:
+        >>> define("get_weather", "Current weather", {"city": {"type": "string", "required": True}})["function"]["name"]
+        'get_weather'
     """
     if not isinstance(name, str) or not name or any(char.isspace() for char in name):
         raise RequestError(

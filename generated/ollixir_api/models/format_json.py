@@ -5,6 +5,7 @@ from typing import Literal
 from ..types import ShapeError, json_type
 
 FormatJson = Literal["json"]
+"""The string "json" selects grammar-constrained JSON output."""
 
 FORMAT_JSON_VALUES: frozenset[FormatJson] = frozenset(
     {

@@ -5,6 +5,7 @@ from typing import Literal
 from ..types import ShapeError, json_type
 
 ThinkLevel = Literal["high", "low", "max", "medium"]
+"""Thinking effort level (case-sensitive; gpt-oss maps "max" to "high")."""
 
 THINK_LEVEL_VALUES: frozenset[ThinkLevel] = frozenset(
     {
