@@ -10,7 +10,11 @@ Three ways to plug them in:
 * ``ollixir.web_search`` and ``ollixir.web_fetch`` themselves (and the ``ollixir.aio`` ones) pass as
   ``tools=[...]`` too, with the definitions of :func:`tools`, as the official client's examples use them.
 
-Both need an API key on the client (``api_key=`` or ``OLLAMA_API_KEY``).
+They go where the client's own :meth:`~ollixir.Client.web_search` goes (``client.web_route``): to
+ollama.com with the client's API key (``api_key=`` or ``OLLAMA_API_KEY``), or, without a key, through the
+configured Ollama server's experimental web proxy, which signs the call with the server's own ollama.com
+key (the server must be signed in: ``ollama signin``). Failures on either route are the same
+:class:`~ollixir.ResponseError` (a 401 carries ``signin_url`` when the server sent one).
 
 ::
 

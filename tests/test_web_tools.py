@@ -125,9 +125,12 @@ def test_dispatch_surfaces_service_and_key_errors(
         with pytest.raises(ollixir.ResponseError, match="unauthorized") as denied:
             web.dispatch(wrong, "web_search", {"query": "q"})
         assert denied.value.status == 401
+    # Without a key the tools ask the server's proxy; this server is not signed in.
     keyless = ollixir.Client(ollama_server.url, cloud_url=ollama_server.url)
-    with keyless, pytest.raises(ollixir.RequestError, match="needs an API key"):
+    with keyless, pytest.raises(ollixir.ResponseError, match=r"not signed in to ollama\.com") as refused:
         web.dispatch(keyless, "web_fetch", {"url": "https://x.example"})
+    assert refused.value.status == 401
+    assert last(ollama_server, "/api/experimental/web_fetch").json == {"url": "https://x.example"}
 
 
 def test_adispatch(ollama_server: OllamaTestServer) -> None:
