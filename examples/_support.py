@@ -17,7 +17,7 @@ import sys
 from collections.abc import AsyncIterator, Iterator
 
 import ollixir
-from ollixir.testing import OllamaTestServer
+from ollixir.testing import FakeAccount, OllamaTestServer
 
 __all__ = [
     "CHAT_MODEL",
@@ -50,31 +50,44 @@ def using_test_server() -> bool:
 
 
 @contextlib.contextmanager
-def _server_url() -> Iterator[str | None]:
+def _server_url(signed_in: bool) -> Iterator[str | None]:
     if not using_test_server():
         yield None
         return
-    with OllamaTestServer() as server:
+    # A signed-in test server plays a local Ollama whose owner ran `ollama signin`.
+    with OllamaTestServer(account=FakeAccount() if signed_in else None) as server:
         # stderr, so the example's stdout stays just what the example itself prints.
         print(f"(OLLAMA_HOST is not set: using the bundled test server at {server.url})", file=sys.stderr)
         yield server.url
 
 
+def _credentials(url: str | None, api_key: bool) -> tuple[str | None, str | None]:
+    """``(api_key, cloud_url)``: the test server's key and cloud URL, or None (``OLLAMA_API_KEY`` and
+    ollama.com) for a real server. ``api_key=False`` gives ``""``, no key even when ``OLLAMA_API_KEY`` is
+    set, so web search goes through the server's own proxy to ollama.com."""
+    if not api_key:
+        return "", url
+    return (None, None) if url is None else (_TEST_KEY, url)
+
+
 @contextlib.contextmanager
-def connect() -> Iterator[ollixir.Client[ollixir.TypedResults]]:
-    """A client for ``OLLAMA_HOST``, else for a bundled test server that lives as long as the block."""
-    with _server_url() as url:
-        client = ollixir.init() if url is None else ollixir.init(url, api_key=_TEST_KEY, cloud_url=url)
-        with client:
+def connect(
+    *, signed_in: bool = False, api_key: bool = True
+) -> Iterator[ollixir.Client[ollixir.TypedResults]]:
+    """A client for ``OLLAMA_HOST``, else for a bundled test server that lives as long as the block
+    (``signed_in``: one signed in to ollama.com)."""
+    with _server_url(signed_in) as url:
+        key, cloud = _credentials(url, api_key)
+        with ollixir.init(url, api_key=key, cloud_url=cloud) as client:
             yield client
 
 
 @contextlib.asynccontextmanager
-async def aconnect() -> AsyncIterator[ollixir.AsyncClient[ollixir.TypedResults]]:
+async def aconnect(
+    *, signed_in: bool = False, api_key: bool = True
+) -> AsyncIterator[ollixir.AsyncClient[ollixir.TypedResults]]:
     """The async twin of :func:`connect`."""
-    with _server_url() as url:
-        client = (
-            ollixir.init_async() if url is None else ollixir.init_async(url, api_key=_TEST_KEY, cloud_url=url)
-        )
-        async with client:
+    with _server_url(signed_in) as url:
+        key, cloud = _credentials(url, api_key)
+        async with ollixir.init_async(url, api_key=key, cloud_url=cloud) as client:
             yield client

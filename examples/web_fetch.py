@@ -1,7 +1,8 @@
 """Fetch a web page's text through ollama.com: ``client.web_fetch(url)`` gives its title, content and links.
 
-Needs an API key (``OLLAMA_API_KEY``). Without ``OLLAMA_HOST`` the bundled test server stands in for
-ollama.com.
+This is the ollama.com route, with an API key (``OLLAMA_API_KEY``); without a key the client asks the
+Ollama server's own proxy instead (``web_search_proxy.py``). Without ``OLLAMA_HOST`` the bundled test
+server stands in for ollama.com.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from _support import connect, using_test_server
 
 def main() -> None:
     if not using_test_server() and not os.environ.get("OLLAMA_API_KEY"):
-        print("web fetch needs OLLAMA_API_KEY (create one at https://ollama.com/settings/keys); skipping")
+        print(
+            "this example uses ollama.com directly and needs OLLAMA_API_KEY (create one at "
+            "https://ollama.com/settings/keys); web_search_proxy.py goes through your server instead"
+        )
         return
     with connect() as client:
         page = client.web_fetch("https://ollama.com")

@@ -1,7 +1,9 @@
 """Web search through ollama.com: ``client.web_search(query, max_results=...)``.
 
-Needs an API key (``OLLAMA_API_KEY``); ollixir sends it only to ``cloud_url``, never to other hosts.
-Without ``OLLAMA_HOST`` the bundled test server stands in for ollama.com.
+This is the ollama.com route: with an API key (``OLLAMA_API_KEY``) the client asks ollama.com itself and
+sends the key only to ``cloud_url``, never to other hosts. Without a key it asks the Ollama server's own
+proxy instead (``web_search_proxy.py``). Without ``OLLAMA_HOST`` the bundled test server stands in for
+ollama.com.
 """
 
 from __future__ import annotations
@@ -13,7 +15,10 @@ from _support import connect, using_test_server
 
 def main() -> None:
     if not using_test_server() and not os.environ.get("OLLAMA_API_KEY"):
-        print("web search needs OLLAMA_API_KEY (create one at https://ollama.com/settings/keys); skipping")
+        print(
+            "this example uses ollama.com directly and needs OLLAMA_API_KEY (create one at "
+            "https://ollama.com/settings/keys); web_search_proxy.py goes through your server instead"
+        )
         return
     with connect() as client:
         found = client.web_search("what is ollama?", max_results=3)

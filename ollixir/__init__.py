@@ -90,9 +90,11 @@ if TYPE_CHECKING:
     from ._clients.functions import embed as embed
     from ._clients.functions import embeddings as embeddings
     from ._clients.functions import generate as generate
+    from ._clients.functions import is_running as is_running
     from ._clients.functions import list as list
     from ._clients.functions import list_models as list_models
     from ._clients.functions import list_running as list_running
+    from ._clients.functions import model_recommendations as model_recommendations
     from ._clients.functions import preload as preload
     from ._clients.functions import ps as ps
     from ._clients.functions import pull as pull
@@ -101,10 +103,13 @@ if TYPE_CHECKING:
     from ._clients.functions import push_model as push_model
     from ._clients.functions import show as show
     from ._clients.functions import show_model as show_model
+    from ._clients.functions import signout as signout
+    from ._clients.functions import status as status
     from ._clients.functions import unload as unload
     from ._clients.functions import version as version
     from ._clients.functions import web_fetch as web_fetch
     from ._clients.functions import web_search as web_search
+    from ._clients.functions import whoami as whoami
     from ._clients.init import init, init_async
     from ._clients.types import DictResults, TypedResults
     from ._core.host import parse_host
@@ -163,6 +168,11 @@ _FUNCTIONS = [
     "version",
     "web_search",
     "web_fetch",
+    "is_running",
+    "status",
+    "whoami",
+    "signout",
+    "model_recommendations",
     "generate",
     "list",
     "ps",
@@ -270,6 +280,11 @@ __all__ = [
     "web",
     "web_fetch",
     "web_search",
+    "is_running",
+    "status",
+    "whoami",
+    "signout",
+    "model_recommendations",
     "__version__",
 ]
 

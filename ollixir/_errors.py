@@ -45,7 +45,13 @@ class TimeoutError(ConnectionError, builtins.TimeoutError):
 
 
 class ResponseError(OllixirError):
-    """The server answered with an error: an HTTP error status, or an ``{"error": ...}`` line mid-stream."""
+    """The server answered with an error: an HTTP error status, or an ``{"error": ...}`` line mid-stream.
+
+    ``error`` is the server's message. ``signin_url`` is the ollama.com page that connects the server's
+    key to an account, when the error carried one (a 401 from ``/api/me``, cloud models or a web proxy of
+    a server that is not signed in); else None. ``hint``, when set, says what to do about it (a route the
+    server is too old for, a server that is not signed in) and ends ``str(exc)``.
+    """
 
     def __init__(
         self,
@@ -54,14 +60,19 @@ class ResponseError(OllixirError):
         status: int,
         operation: str | None = None,
         body: str | None = None,
+        signin_url: str | None = None,
+        hint: str | None = None,
     ) -> None:
         prefix = f"{operation}: " if operation else ""
-        super().__init__(f"{prefix}{message} (status {status})")
+        advice = f"; {hint}" if hint else ""
+        super().__init__(f"{prefix}{message} (status {status}){advice}")
+        self.hint = hint
         self.error = message
         self.message = message
         self.status = status
         self.operation = operation
         self.body = body
+        self.signin_url = signin_url
 
     @property
     def status_code(self) -> int:

@@ -22,9 +22,11 @@ from ._clients.async_functions import (
     embed,
     embeddings,
     generate,
+    is_running,
     list,
     list_models,
     list_running,
+    model_recommendations,
     preload,
     ps,
     pull,
@@ -33,10 +35,13 @@ from ._clients.async_functions import (
     push_model,
     show,
     show_model,
+    signout,
+    status,
     unload,
     version,
     web_fetch,
     web_search,
+    whoami,
 )
 from ._clients.init import init_async
 
@@ -71,4 +76,9 @@ __all__ = [
     "version",
     "web_fetch",
     "web_search",
+    "is_running",
+    "status",
+    "whoami",
+    "signout",
+    "model_recommendations",
 ]

@@ -7,8 +7,14 @@ Three ways to plug them in:
   text for the ``tool`` message.
 * :func:`functions` (or :func:`afunctions`) gives plain Python callables bound to a client, for tool loops
   that take functions.
+* ``ollixir.web_search`` and ``ollixir.web_fetch`` themselves (and the ``ollixir.aio`` ones) pass as
+  ``tools=[...]`` too, with the definitions of :func:`tools`, as the official client's examples use them.
 
-Both need an API key on the client (``api_key=`` or ``OLLAMA_API_KEY``).
+They go where the client's own :meth:`~ollixir.Client.web_search` goes (``client.web_route``): to
+ollama.com with the client's API key (``api_key=`` or ``OLLAMA_API_KEY``), or, without a key, through the
+configured Ollama server's experimental web proxy, which signs the call with the server's own ollama.com
+key (the server must be signed in: ``ollama signin``). Failures on either route are the same
+:class:`~ollixir.ResponseError` (a 401 carries ``signin_url`` when the server sent one).
 
 ::
 
@@ -29,6 +35,15 @@ from typing import TYPE_CHECKING, Any, Final
 from ._errors import RequestError
 from .helpers import decode_arguments
 from .tools._spec import plain
+from .tools._web import (
+    FETCH_DOC,
+    MAX_DOC,
+    MAX_RESULTS_LIMIT,
+    QUERY_DOC,
+    SEARCH_DOC,
+    URL_DOC,
+    WEB_TOOLS,
+)
 
 if TYPE_CHECKING:
     from ._clients.async_client import AsyncClient
@@ -36,48 +51,8 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_RESULTS_LIMIT", "TOOL_NAMES", "adispatch", "afunctions", "dispatch", "functions", "tools"]
 
-MAX_RESULTS_LIMIT: Final = 10
-"""The largest ``max_results`` ollama.com's web search accepts."""
-TOOL_NAMES: Final = frozenset({"web_search", "web_fetch"})
+TOOL_NAMES: Final = frozenset(WEB_TOOLS)
 """The names of the two web tools, for telling their calls apart from other tools'."""
-
-_SEARCH_DOC: Final = (
-    "Search the web and return the most relevant results (title, URL and text of each) as JSON."
-)
-_FETCH_DOC: Final = "Fetch a web page and return its title, main text and links as JSON."
-_QUERY_DOC: Final = "What to search for."
-_MAX_DOC: Final = f"How many results to return, 1 to {MAX_RESULTS_LIMIT} (default 3)."
-_URL_DOC: Final = "Address of the page to fetch."
-
-_TOOLS: Final[tuple[dict[str, Any], ...]] = (
-    {
-        "type": "function",
-        "function": {
-            "name": "web_search",
-            "description": _SEARCH_DOC,
-            "parameters": {
-                "type": "object",
-                "properties": {
-                    "query": {"type": "string", "description": _QUERY_DOC},
-                    "max_results": {"type": "integer", "description": _MAX_DOC},
-                },
-                "required": ["query"],
-            },
-        },
-    },
-    {
-        "type": "function",
-        "function": {
-            "name": "web_fetch",
-            "description": _FETCH_DOC,
-            "parameters": {
-                "type": "object",
-                "properties": {"url": {"type": "string", "description": _URL_DOC}},
-                "required": ["url"],
-            },
-        },
-    },
-)
 
 
 def tools() -> list[dict[str, Any]]:
@@ -85,7 +60,7 @@ def tools() -> list[dict[str, Any]]:
 
     Fresh copies each call, so callers may change them.
     """
-    return [plain(tool) for tool in _TOOLS]
+    return [plain(tool) for tool in WEB_TOOLS.values()]
 
 
 # -- argument checks (shared by the sync and async paths) --------------------------------------------
@@ -199,8 +174,8 @@ def functions(client: Client[Any]) -> list[Callable[..., str]]:
     def web_fetch(url: str) -> str:
         return dispatch(client, "web_fetch", {"url": url})
 
-    web_search.__doc__ = _docstring(_SEARCH_DOC, query=_QUERY_DOC, max_results=_MAX_DOC)
-    web_fetch.__doc__ = _docstring(_FETCH_DOC, url=_URL_DOC)
+    web_search.__doc__ = _docstring(SEARCH_DOC, query=QUERY_DOC, max_results=MAX_DOC)
+    web_fetch.__doc__ = _docstring(FETCH_DOC, url=URL_DOC)
     return [web_search, web_fetch]
 
 
@@ -213,8 +188,8 @@ def afunctions(client: AsyncClient[Any]) -> list[Callable[..., Awaitable[str]]]:
     async def web_fetch(url: str) -> str:
         return await adispatch(client, "web_fetch", {"url": url})
 
-    web_search.__doc__ = _docstring(_SEARCH_DOC, query=_QUERY_DOC, max_results=_MAX_DOC)
-    web_fetch.__doc__ = _docstring(_FETCH_DOC, url=_URL_DOC)
+    web_search.__doc__ = _docstring(SEARCH_DOC, query=QUERY_DOC, max_results=MAX_DOC)
+    web_fetch.__doc__ = _docstring(FETCH_DOC, url=URL_DOC)
     return [web_search, web_fetch]
 
 

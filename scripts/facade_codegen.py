@@ -385,13 +385,99 @@ METHODS: list[Method] = [
         """,
     ),
     Method(
+        "is_running",
+        "heartbeat",
+        fixed="bool",
+        extras=[
+            Extra(
+                "head",
+                "bool",
+                "False",
+                "Send ``HEAD /`` (what Ollama's own client sends; no body) instead of ``GET /``.",
+            )
+        ],
+        doc="""
+        Whether the server is up (``GET /``, or ``HEAD /`` with ``head=True``): True when it answers,
+        False when it cannot be reached (connection refused, unknown host, timeout, dropped connection).
+
+        Never raises for an unreachable server; an HTTP error status still raises ``ResponseError``, as
+        something is listening there and refused (a proxy, or the Host-header guard). It waits at most
+        5 seconds per phase unless ``timeout=`` says otherwise; a client ``retry=`` policy applies first.
+
+        >>> client.is_running(), client.is_running(head=True)
+        (True, True)
+        """,
+    ),
+    Method(
+        "status",
+        "serverStatus",
+        doc="""
+        Whether the server's ollama.com cloud features are disabled, and by what (``GET /api/status``,
+        Ollama 0.16.2 and later).
+
+        >>> client.status().cloud.to_dict()
+        {'disabled': False, 'source': 'none'}
+        """,
+    ),
+    Method(
+        "whoami",
+        "whoami",
+        doc="""
+        The ollama.com account the server is signed in to (``POST /api/me``; the server asks ollama.com
+        with its own key, so no API key is needed here).
+
+        When the server is not signed in, the 401 ``ResponseError`` carries ``signin_url``: the page
+        that connects this server's key to an account (``ollama signin`` opens it).
+
+        >>> user = client.whoami()
+        >>> user.name, user.plan
+        ('ollixir-tester', 'free')
+        >>> client.signout()
+        True
+        >>> try:
+        ...     client.whoami()
+        ... except ollixir.ResponseError as exc:
+        ...     print(exc.status, exc.error, exc.signin_url)
+        401 unauthorized https://ollama.com/connect?name=ollixir-test&key=...
+        """,
+    ),
+    Method(
+        "signout",
+        "signout",
+        fixed="bool",
+        doc="""
+        Disconnect the server's key from its ollama.com account (``POST /api/signout``). True when
+        signed out, False when the server was not signed in (its 401); other failures raise.
+
+        >>> client.signout(), client.signout()
+        (True, False)
+        """,
+    ),
+    Method(
+        "model_recommendations",
+        "modelRecommendations",
+        doc="""
+        Models the server recommends, local and cloud
+        (``GET /api/experimental/model-recommendations``, Ollama 0.22.1 and later).
+
+        >>> [(r.model, r.required_plan) for r in client.model_recommendations().recommendations][:2]
+        [('gpt-oss:120b-cloud', None), ('qwen3-coder:480b-cloud', 'pro')]
+        """,
+    ),
+    Method(
         "web_search",
         "webSearch",
         positional=["query"],
         required=["query"],
         types={"max_results": "int"},
         doc="""
-        Search the web through ollama.com; needs an API key, which goes to ``cloud_url`` only.
+        Search the web with ollama.com's web search.
+
+        With an API key (``api_key=`` or ``OLLAMA_API_KEY``) the query goes to ``cloud_url``
+        (ollama.com) with the key, which goes nowhere else. Without one it goes to the configured
+        server's ``/api/experimental/web_search`` (Ollama 0.17.8 and later), which asks ollama.com with
+        the server's own key, so a signed-in server needs no key in the program. ``repr(client)`` shows
+        the route (``web='ollama.com'`` or ``web='local proxy'``), and each call logs it at DEBUG.
 
         >>> results = client.web_search("ollama", max_results=2).results
         >>> len(results), sorted(results[0].to_dict())
@@ -404,7 +490,8 @@ METHODS: list[Method] = [
         positional=["url"],
         required=["url"],
         doc="""
-        Fetch a web page's text through ollama.com; needs an API key.
+        Fetch a web page's title, text and links with ollama.com's web fetch; routed as
+        :meth:`web_search` (ollama.com with an API key, else the server's proxy).
 
         >>> sorted(client.web_fetch("https://ollama.com").to_dict())
         ['content', 'links', 'title']

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.clientkit import KINDS, Api
+from tests.portkit import module_under_test
 
 if not any(ep.value == "ollixir.testing.plugin" for ep in entry_points(group="pytest11")):
     pytest_plugins = ["ollixir.testing.plugin"]
@@ -22,3 +23,13 @@ def api(request: pytest.FixtureRequest, ollama_server: Any) -> Iterator[Api]:
         yield a
     finally:
         a.close()
+
+
+# The porting suite (tests/test_porting_*.py): each test runs on the official ``ollama`` client and on
+# ollixir, with OLLAMA_HOST set to the test server (see tests/portkit.py).
+@pytest.fixture(params=["ollama", "ollixir"])
+def ollama(
+    request: pytest.FixtureRequest, ollama_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Any]:
+    with module_under_test(request.param, ollama_server.url, monkeypatch) as module:
+        yield module

@@ -79,15 +79,23 @@ def test_bad_input_is_request_error_before_traffic(
     no_traffic(ollama_server)
 
 
-def test_web_search_without_key_fails_before_traffic(
-    ollama_server: Any, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_web_search_without_key_asks_the_server_and_says_how_to_sign_in(
+    ollama_server: Any, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
+    """Without an API key the query goes to the server's proxy; a server that is not signed in answers
+    401, and the error says both ways out (sign the server in, or give the client a key)."""
     monkeypatch.delenv("OLLAMA_API_KEY", raising=False)
-    api = Api("sync", ollama_server.url, cloud_url=ollama_server.url)
+    api = Api(kind, ollama_server.url, cloud_url=ollama_server.url)
     ollama_server.requests.clear()
-    with pytest.raises(ollixir.RequestError, match="API key"):
+    with pytest.raises(ollixir.ResponseError) as info:
         api.call("web_search", "x")
-    no_traffic(ollama_server)
+    err = info.value
+    assert (err.status, err.error, err.operation) == (401, "unauthorized", "web_search")
+    assert "is not signed in to ollama.com" in str(err) and "api_key=" in str(err)
+    assert err.hint is not None and ollama_server.url in err.hint
+    assert ollama_server.requests[0].path == "/api/experimental/web_search"
+    assert "authorization" not in ollama_server.requests[0].headers
     api.close()
 
 

@@ -37,6 +37,7 @@ def test_pickled_client_is_equivalent_with_a_fresh_pool(ollama_server: Any) -> N
         with clone:
             assert type(clone) is ollixir.Client
             assert _config(clone) == _config(client)
+            assert repr(clone) == repr(client) and "secret-key" not in repr(clone)
             assert clone.http is not client.http  # its own pool
             assert clone.http.timeout == client.http.timeout
             assert clone.http.headers["Authorization"] == "Bearer secret-key"

@@ -2,7 +2,8 @@
 
 Each docstring is one test with a fresh server state and its own client, so examples cannot lean on each
 other. The names available to an example are ``client`` (an ``ollixir.Client`` for the test server, with
-the API key and cloud URL its web search/fetch endpoints need) and ``ollixir``. ``ELLIPSIS`` is on, so
+the API key and cloud URL its web search/fetch endpoints need; the server is signed in to a
+``FakeAccount``) and ``ollixir``. ``ELLIPSIS`` is on, so
 ``...`` stands for values that vary, such as a version number.
 """
 
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 import pytest
 
 import ollixir
-from ollixir.testing import OllamaTestServer
+from ollixir.testing import FakeAccount, OllamaTestServer
 
 MODULES = ("ollixir._clients.operations", "ollixir.presets", "ollixir.tools", "ollixir.modelfile")
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
@@ -38,6 +39,11 @@ DOCUMENTED = (
     "preload",
     "unload",
     "version",
+    "is_running",
+    "status",
+    "whoami",
+    "signout",
+    "model_recommendations",
     "web_search",
     "web_fetch",
 )
@@ -59,6 +65,7 @@ DOCTESTS = _collect()
 
 @pytest.fixture
 def client(ollama_server: OllamaTestServer) -> Iterator[ollixir.Client[ollixir.TypedResults]]:
+    ollama_server.account = FakeAccount()
     with ollixir.init(ollama_server.url, api_key="test-key", cloud_url=ollama_server.url) as c:
         yield c
 

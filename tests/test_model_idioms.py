@@ -75,6 +75,18 @@ def test_json_names_are_the_keys(client: Any) -> None:
     assert info["model_info"]["general.architecture"] == info.model_info["general.architecture"]
 
 
+def test_fields_renamed_for_python_also_read_under_their_json_names(client: Any) -> None:
+    # The generator renames fields named like builtins (format -> format_); the official client's
+    # code reads model.details.format and show(...).license, so those names work too (read-only).
+    details = client.list_models().models[0].details
+    assert details.format == details.format_ == "gguf"
+    info = client.show_model("llama3.2")
+    assert info.license == info.license_ and info.license.startswith("LLAMA 3.2")
+    assert ollixir.Tool.from_dict(WEATHER).type == "function"
+    with pytest.raises(AttributeError):
+        details.format = "other"  # type: ignore[misc]
+
+
 def test_unknown_key_is_a_key_error_naming_the_key_and_the_fields(client: Any) -> None:
     r = client.chat("llama3.2", USER)
     with pytest.raises(KeyError) as caught:

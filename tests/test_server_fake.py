@@ -219,6 +219,43 @@ def test_schema_format(client: httpx.Client) -> None:
     }
 
 
+def test_schema_format_follows_local_refs(client: httpx.Client) -> None:
+    # pydantic's model_json_schema() puts nested models under $defs and points at them with $ref.
+    schema = {
+        "$defs": {
+            "Friend": {
+                "type": "object",
+                "properties": {"name": {"type": "string"}, "age": {"type": "integer"}},
+                "required": ["name", "age"],
+            },
+            "Node": {
+                "type": "object",
+                "properties": {
+                    "label": {"type": "string"},
+                    "children": {"type": "array", "items": {"$ref": "#/$defs/Node"}},
+                    "parent": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]},
+                },
+            },
+        },
+        "type": "object",
+        "properties": {
+            "friends": {"type": "array", "items": {"$ref": "#/$defs/Friend"}},
+            "best": {"$ref": "#/$defs/Friend", "description": "siblings of $ref are allowed"},
+            "tree": {"$ref": "#/$defs/Node"},
+            "missing": {"$ref": "#/$defs/Nowhere"},
+        },
+    }
+    content = chat(client, "llama3.2", "Two friends, age=23", format=schema)["message"]["content"]
+    friend = {"name": "age=23", "age": 23}
+    # A recursive reference stops where it recurs: [] as array items, null elsewhere.
+    assert json.loads(str(content)) == {
+        "friends": [friend],
+        "best": friend,
+        "tree": {"label": "age=23", "children": [], "parent": None},
+        "missing": "age=23",
+    }
+
+
 def test_logprobs_stream_and_aggregate(client: httpx.Client) -> None:
     body = {"model": "llama3.2", "prompt": "hé", "logprobs": True, "top_logprobs": 3}
     chunks = stream(client, "/api/generate", body)

@@ -125,9 +125,12 @@ def test_dispatch_surfaces_service_and_key_errors(
         with pytest.raises(ollixir.ResponseError, match="unauthorized") as denied:
             web.dispatch(wrong, "web_search", {"query": "q"})
         assert denied.value.status == 401
+    # Without a key the tools ask the server's proxy; this server is not signed in.
     keyless = ollixir.Client(ollama_server.url, cloud_url=ollama_server.url)
-    with keyless, pytest.raises(ollixir.RequestError, match="needs an API key"):
+    with keyless, pytest.raises(ollixir.ResponseError, match=r"not signed in to ollama\.com") as refused:
         web.dispatch(keyless, "web_fetch", {"url": "https://x.example"})
+    assert refused.value.status == 401
+    assert last(ollama_server, "/api/experimental/web_fetch").json == {"url": "https://x.example"}
 
 
 def test_adispatch(ollama_server: OllamaTestServer) -> None:
@@ -211,3 +214,31 @@ def test_tool_loop_with_functions(client: ollixir.Client[Any]) -> None:
     call = (reply.message.tool_calls or [])[0]
     output = tools.call_tool(functions[helpers.tool_name(call)], helpers.tool_arguments(call))
     assert json.loads(output)["results"][0]["title"] == "Result 1 for llamas"
+
+
+def test_the_module_functions_pass_as_tools(ollama_server: OllamaTestServer, monkeypatch: Any) -> None:
+    # The official client's web-search example: tools=[web_search, web_fetch], then web_search(**args).
+    from ollixir._clients import default
+
+    monkeypatch.setenv("OLLAMA_HOST", ollama_server.url)
+    monkeypatch.setenv("OLLAMA_API_KEY", "test-key")
+    monkeypatch.setenv("OLLAMA_WEB_BASE_URL", ollama_server.url)
+    try:
+        reply = ollixir.chat(
+            "qwen3",
+            [{"role": "user", "content": "find ollama"}],
+            tools=[ollixir.web_search, ollixir.web_fetch],
+        )
+        assert last(ollama_server, "/api/chat").json["tools"] == web.tools()
+        call = reply.message.tool_calls[0]
+        assert call.function.name == "web_search"
+        assert ollixir.web_search(**call.function.arguments).results[0].title == "Result 1 for ollama"
+
+        async def main() -> None:
+            await ollixir.aio.chat("qwen3", [{"role": "user", "content": "x"}], tools=[ollixir.aio.web_fetch])
+            await default.default_async().aclose()
+
+        asyncio.run(main())
+        assert last(ollama_server, "/api/chat").json["tools"] == web.tools()[1:]
+    finally:
+        default.close_default()

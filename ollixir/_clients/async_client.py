@@ -120,6 +120,10 @@ class AsyncClient(AsyncAPI[M], ClientBase):
         if not self._view:
             await self._exec.aclose()
 
+    async def close(self) -> None:
+        """:meth:`aclose` under the official ``ollama`` client's name (``await client.close()``)."""
+        await self.aclose()
+
     async def __aenter__(self) -> AsyncClient[M]:
         return self
 

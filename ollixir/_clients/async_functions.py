@@ -25,9 +25,12 @@ if TYPE_CHECKING:
         GenerateResponse,
         GenerateStreamChunk,
         ListResponse,
+        ModelRecommendationsResponse,
         ProcessResponse,
         ProgressResponse,
         ShowResponse,
+        StatusResponse,
+        UserResponse,
         VersionResponse,
         WebFetchResponse,
         WebSearchResponse,
@@ -66,9 +69,11 @@ __all__ = [
     "embed",
     "embeddings",
     "generate",
+    "is_running",
     "list",
     "list_models",
     "list_running",
+    "model_recommendations",
     "preload",
     "ps",
     "pull",
@@ -77,10 +82,13 @@ __all__ = [
     "push_model",
     "show",
     "show_model",
+    "signout",
+    "status",
     "unload",
     "version",
     "web_fetch",
     "web_search",
+    "whoami",
 ]
 
 if TYPE_CHECKING:
@@ -1318,6 +1326,67 @@ if TYPE_CHECKING:
     async def version(*args: Any, **kwargs: Any) -> Any: ...
 
     @overload
+    async def is_running(
+        client: AsyncClient[Any],
+        /,
+        *,
+        head: bool = False,
+        timeout: TimeoutLike = ...,
+        retry: RetryPolicy | bool = ...,
+    ) -> bool: ...
+    @overload
+    async def is_running(
+        *, head: bool = False, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> bool: ...
+    async def is_running(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    async def status(
+        client: AsyncClient[TypedResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> StatusResponse: ...
+    @overload
+    async def status(
+        client: AsyncClient[DictResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> JSON: ...
+    @overload
+    async def status(*, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...) -> StatusResponse: ...
+    async def status(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    async def whoami(
+        client: AsyncClient[TypedResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> UserResponse: ...
+    @overload
+    async def whoami(
+        client: AsyncClient[DictResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> JSON: ...
+    @overload
+    async def whoami(*, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...) -> UserResponse: ...
+    async def whoami(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    async def signout(
+        client: AsyncClient[Any], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> bool: ...
+    @overload
+    async def signout(*, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...) -> bool: ...
+    async def signout(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    async def model_recommendations(
+        client: AsyncClient[TypedResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> ModelRecommendationsResponse: ...
+    @overload
+    async def model_recommendations(
+        client: AsyncClient[DictResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> JSON: ...
+    @overload
+    async def model_recommendations(
+        *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> ModelRecommendationsResponse: ...
+    async def model_recommendations(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
     async def web_search(
         client: AsyncClient[TypedResults],
         /,
@@ -1389,6 +1458,11 @@ else:
     check_blob = _dispatch("check_blob", AsyncClient, default_async)
     create_blob = _dispatch("create_blob", AsyncClient, default_async)
     version = _dispatch("version", AsyncClient, default_async)
+    is_running = _dispatch("is_running", AsyncClient, default_async)
+    status = _dispatch("status", AsyncClient, default_async)
+    whoami = _dispatch("whoami", AsyncClient, default_async)
+    signout = _dispatch("signout", AsyncClient, default_async)
+    model_recommendations = _dispatch("model_recommendations", AsyncClient, default_async)
     web_search = _dispatch("web_search", AsyncClient, default_async)
     web_fetch = _dispatch("web_fetch", AsyncClient, default_async)
 

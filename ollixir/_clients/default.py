@@ -85,6 +85,8 @@ def _dispatch(name: str, kind: type[Any], make_default: Callable[[], Any]) -> Ca
         return getattr(make_default(), name)(*args, **kwargs)
 
     operation.__name__ = operation.__qualname__ = name
+    # Lets tools.normalize_tool recognise ollixir.web_search/web_fetch passed as tools.
+    operation.__ollixir_operation__ = name  # type: ignore[attr-defined]
     operation.__doc__ = method.__doc__
     # help() and IDEs see the method's parameters, with the client as an optional first argument.
     signature = inspect.signature(method)

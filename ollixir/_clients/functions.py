@@ -25,9 +25,12 @@ if TYPE_CHECKING:
         GenerateResponse,
         GenerateStreamChunk,
         ListResponse,
+        ModelRecommendationsResponse,
         ProcessResponse,
         ProgressResponse,
         ShowResponse,
+        StatusResponse,
+        UserResponse,
         VersionResponse,
         WebFetchResponse,
         WebSearchResponse,
@@ -66,9 +69,11 @@ __all__ = [
     "embed",
     "embeddings",
     "generate",
+    "is_running",
     "list",
     "list_models",
     "list_running",
+    "model_recommendations",
     "preload",
     "ps",
     "pull",
@@ -77,10 +82,13 @@ __all__ = [
     "push_model",
     "show",
     "show_model",
+    "signout",
+    "status",
     "unload",
     "version",
     "web_fetch",
     "web_search",
+    "whoami",
 ]
 
 if TYPE_CHECKING:
@@ -1311,6 +1319,67 @@ if TYPE_CHECKING:
     def version(*args: Any, **kwargs: Any) -> Any: ...
 
     @overload
+    def is_running(
+        client: Client[Any],
+        /,
+        *,
+        head: bool = False,
+        timeout: TimeoutLike = ...,
+        retry: RetryPolicy | bool = ...,
+    ) -> bool: ...
+    @overload
+    def is_running(
+        *, head: bool = False, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> bool: ...
+    def is_running(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    def status(
+        client: Client[TypedResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> StatusResponse: ...
+    @overload
+    def status(
+        client: Client[DictResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> JSON: ...
+    @overload
+    def status(*, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...) -> StatusResponse: ...
+    def status(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    def whoami(
+        client: Client[TypedResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> UserResponse: ...
+    @overload
+    def whoami(
+        client: Client[DictResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> JSON: ...
+    @overload
+    def whoami(*, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...) -> UserResponse: ...
+    def whoami(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    def signout(
+        client: Client[Any], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> bool: ...
+    @overload
+    def signout(*, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...) -> bool: ...
+    def signout(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
+    def model_recommendations(
+        client: Client[TypedResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> ModelRecommendationsResponse: ...
+    @overload
+    def model_recommendations(
+        client: Client[DictResults], /, *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> JSON: ...
+    @overload
+    def model_recommendations(
+        *, timeout: TimeoutLike = ..., retry: RetryPolicy | bool = ...
+    ) -> ModelRecommendationsResponse: ...
+    def model_recommendations(*args: Any, **kwargs: Any) -> Any: ...
+
+    @overload
     def web_search(
         client: Client[TypedResults],
         /,
@@ -1382,6 +1451,11 @@ else:
     check_blob = _dispatch("check_blob", Client, default)
     create_blob = _dispatch("create_blob", Client, default)
     version = _dispatch("version", Client, default)
+    is_running = _dispatch("is_running", Client, default)
+    status = _dispatch("status", Client, default)
+    whoami = _dispatch("whoami", Client, default)
+    signout = _dispatch("signout", Client, default)
+    model_recommendations = _dispatch("model_recommendations", Client, default)
     web_search = _dispatch("web_search", Client, default)
     web_fetch = _dispatch("web_fetch", Client, default)
 

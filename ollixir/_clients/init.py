@@ -37,7 +37,8 @@ def init(target: Any = None, **options: Any) -> Any:
     ``http://127.0.0.1:11434``. Options: ``host=``/``base_url=`` (alternatives to ``target``),
     ``headers=`` (mapping or pairs), ``receive_timeout=`` (ms) or ``timeout=`` (s or
     ``httpx.Timeout``; default: 10 s to connect, no read timeout), ``api_key=`` (default
-    ``OLLAMA_API_KEY``; sent as a bearer token), ``cloud_url=`` (default ``OLLAMA_WEB_BASE_URL`` or
+    ``OLLAMA_API_KEY``; sent as a bearer token; without one, web search and fetch go through the
+    server's own proxy to ollama.com), ``cloud_url=`` (default ``OLLAMA_WEB_BASE_URL`` or
     ``https://ollama.com``), ``retry=`` (a :class:`RetryPolicy`, ``True`` or ``False``),
     ``response_format="dict"`` for plain dict results, and any other ``httpx.Client`` keyword.
     """

@@ -94,6 +94,27 @@ def _load(unload: bool) -> Handler:
     return handler
 
 
+def _web(build: Callable[..., Call]) -> Handler:
+    # The route (ollama.com with the API key, or the server's proxy without) depends on the configuration.
+    def handler(host: Host, fields: Fields, stream: Any, opts: dict[str, Any]) -> Any:
+        return host._run(apply(build(host._config, **fields), opts))
+
+    return handler
+
+
+# A liveness probe should answer soon, whatever the client waits for model calls (no read timeout).
+LIVENESS_TIMEOUT = 5.0
+
+
+def _is_running(host: Host, fields: Fields, stream: Any, opts: dict[str, Any]) -> Any:
+    head = fields.get("head", False)
+    if not isinstance(head, bool):
+        raise RequestError(f"head must be True or False, got {head!r}", param="head")
+    call = _ops.heartbeat(head=head)
+    call.timeout = LIVENESS_TIMEOUT
+    return host._run(apply(call, opts))
+
+
 def _create_model(host: Host, fields: Fields, stream: Any, opts: dict[str, Any]) -> Any:
     # "from" is a keyword in Python; the plan takes it as from_.
     kw = {("from_" if key == "from" else key): value for key, value in fields.items()}
@@ -122,8 +143,13 @@ _HANDLERS: dict[str, Handler] = {
     "check_blob": _single(_ops.check_blob, typed=False),
     "create_blob": _create_blob,
     "version": _single(_ops.version),
-    "web_search": _single(_ops.web_search),
-    "web_fetch": _single(_ops.web_fetch),
+    "is_running": _is_running,
+    "status": _single(_ops.server_status),
+    "whoami": _single(_ops.whoami),
+    "signout": _single(_ops.signout, typed=False),
+    "model_recommendations": _single(_ops.model_recommendations),
+    "web_search": _web(_ops.web_search),
+    "web_fetch": _web(_ops.web_fetch),
 }
 
 

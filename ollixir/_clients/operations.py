@@ -46,6 +46,11 @@ __all__ = [
     "check_blob",
     "create_blob",
     "version",
+    "is_running",
+    "status",
+    "whoami",
+    "signout",
+    "model_recommendations",
     "web_search",
     "web_fetch",
 ]
@@ -705,6 +710,96 @@ def version(self: Host, *, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | 
     return invoke(self, "version", {}, False, timeout, retry)
 
 
+def is_running(
+    self: Host, *, head: bool = False, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | bool = NOT_SET
+) -> Any:
+    """Whether the server is up (``GET /``, or ``HEAD /`` with ``head=True``): True when it answers,
+    False when it cannot be reached (connection refused, unknown host, timeout, dropped connection).
+
+    Never raises for an unreachable server; an HTTP error status still raises ``ResponseError``, as
+    something is listening there and refused (a proxy, or the Host-header guard). It waits at most
+    5 seconds per phase unless ``timeout=`` says otherwise; a client ``retry=`` policy applies first.
+
+    >>> client.is_running(), client.is_running(head=True)
+    (True, True)
+
+    Args:
+        head: Send ``HEAD /`` (what Ollama's own client sends; no body) instead of ``GET /``.
+        timeout: Seconds or an ``httpx.Timeout`` for this call only.
+        retry: A retry policy for this call only (``False``: none).
+    """
+    return invoke(self, "is_running", {"head": head}, False, timeout, retry)
+
+
+def status(self: Host, *, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | bool = NOT_SET) -> Any:
+    """Whether the server's ollama.com cloud features are disabled, and by what (``GET /api/status``,
+    Ollama 0.16.2 and later).
+
+    >>> client.status().cloud.to_dict()
+    {'disabled': False, 'source': 'none'}
+
+    Args:
+        timeout: Seconds or an ``httpx.Timeout`` for this call only.
+        retry: A retry policy for this call only (``False``: none).
+    """
+    return invoke(self, "status", {}, False, timeout, retry)
+
+
+def whoami(self: Host, *, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | bool = NOT_SET) -> Any:
+    """The ollama.com account the server is signed in to (``POST /api/me``; the server asks ollama.com
+    with its own key, so no API key is needed here).
+
+    When the server is not signed in, the 401 ``ResponseError`` carries ``signin_url``: the page
+    that connects this server's key to an account (``ollama signin`` opens it).
+
+    >>> user = client.whoami()
+    >>> user.name, user.plan
+    ('ollixir-tester', 'free')
+    >>> client.signout()
+    True
+    >>> try:
+    ...     client.whoami()
+    ... except ollixir.ResponseError as exc:
+    ...     print(exc.status, exc.error, exc.signin_url)
+    401 unauthorized https://ollama.com/connect?name=ollixir-test&key=...
+
+    Args:
+        timeout: Seconds or an ``httpx.Timeout`` for this call only.
+        retry: A retry policy for this call only (``False``: none).
+    """
+    return invoke(self, "whoami", {}, False, timeout, retry)
+
+
+def signout(self: Host, *, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | bool = NOT_SET) -> Any:
+    """Disconnect the server's key from its ollama.com account (``POST /api/signout``). True when
+    signed out, False when the server was not signed in (its 401); other failures raise.
+
+    >>> client.signout(), client.signout()
+    (True, False)
+
+    Args:
+        timeout: Seconds or an ``httpx.Timeout`` for this call only.
+        retry: A retry policy for this call only (``False``: none).
+    """
+    return invoke(self, "signout", {}, False, timeout, retry)
+
+
+def model_recommendations(
+    self: Host, *, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | bool = NOT_SET
+) -> Any:
+    """Models the server recommends, local and cloud
+    (``GET /api/experimental/model-recommendations``, Ollama 0.22.1 and later).
+
+    >>> [(r.model, r.required_plan) for r in client.model_recommendations().recommendations][:2]
+    [('gpt-oss:120b-cloud', None), ('qwen3-coder:480b-cloud', 'pro')]
+
+    Args:
+        timeout: Seconds or an ``httpx.Timeout`` for this call only.
+        retry: A retry policy for this call only (``False``: none).
+    """
+    return invoke(self, "model_recommendations", {}, False, timeout, retry)
+
+
 def web_search(
     self: Host,
     query: str | None = None,
@@ -713,7 +808,13 @@ def web_search(
     timeout: TimeoutLike = NOT_SET,
     retry: RetryPolicy | bool = NOT_SET,
 ) -> Any:
-    """Search the web through ollama.com; needs an API key, which goes to ``cloud_url`` only.
+    """Search the web with ollama.com's web search.
+
+    With an API key (``api_key=`` or ``OLLAMA_API_KEY``) the query goes to ``cloud_url``
+    (ollama.com) with the key, which goes nowhere else. Without one it goes to the configured
+    server's ``/api/experimental/web_search`` (Ollama 0.17.8 and later), which asks ollama.com with
+    the server's own key, so a signed-in server needs no key in the program. ``repr(client)`` shows
+    the route (``web='ollama.com'`` or ``web='local proxy'``), and each call logs it at DEBUG.
 
     >>> results = client.web_search("ollama", max_results=2).results
     >>> len(results), sorted(results[0].to_dict())
@@ -731,7 +832,8 @@ def web_search(
 def web_fetch(
     self: Host, url: str | None = None, *, timeout: TimeoutLike = NOT_SET, retry: RetryPolicy | bool = NOT_SET
 ) -> Any:
-    """Fetch a web page's text through ollama.com; needs an API key.
+    """Fetch a web page's title, text and links with ollama.com's web fetch; routed as
+    :meth:`web_search` (ollama.com with an API key, else the server's proxy).
 
     >>> sorted(client.web_fetch("https://ollama.com").to_dict())
     ['content', 'links', 'title']

@@ -15,6 +15,7 @@ from .config import Config
 from .exec import (
     ParsedUrls,
     answer,
+    answers_unreachable,
     raw_body_stream,
     resolve_retry,
     retry_delay,
@@ -67,6 +68,8 @@ class AsyncExecutor:
             except OllixirError as exc:
                 delay = retry_delay(policy, call, exc, attempt, self.config.base_url + call.path)
                 if delay is None:
+                    if answers_unreachable(call, exc):
+                        return call.unreachable
                     raise
                 await asyncio.sleep(delay)
 

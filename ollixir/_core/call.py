@@ -50,8 +50,17 @@ class Call:
     read: Callable[[int, bytes], Any] = field(default=lambda status, body: None)
     stream: StreamSpec | None = None
     upload: BlobSource | None = None
-    # Result to return on a 404 instead of raising (copy, delete, check_blob, preload, unload).
+    # Result to return on a 404 instead of raising (copy, delete, check_blob, preload, unload); the
+    # status can be another one (signout: 401 means "was not signed in").
     not_found: Any = NOT_SET
+    not_found_status: int = 404
+    # Result to return when the server cannot be reached (refused, DNS, timeout, dropped) instead of
+    # raising ConnectionError, once retries are exhausted (is_running).
+    unreachable: Any = NOT_SET
+    # Advice for an error status, set as the ResponseError's hint (401: how to sign in). A 404's
+    # hint is for a server without the route, so it is used only when the answer is not a handler's
+    # JSON error but a router's "404 page not found".
+    hints: dict[int, str] | None = None
     cloud: bool = False
     # False for operations that must never be repeated automatically (push).
     idempotent: bool = True
@@ -78,8 +87,17 @@ def raise_error_object(operation: str, status: int, body: bytes, data: Any) -> N
     """Raise the :class:`ResponseError` an ``{"error": ...}`` answer stands for, even under 2xx."""
     if type(data) is dict and "error" in data and len(data) <= 2 and isinstance(data["error"], str):
         raise ResponseError(
-            data["error"], status=status, operation=operation, body=body.decode("utf-8", "replace")
+            data["error"],
+            status=status,
+            operation=operation,
+            body=body.decode("utf-8", "replace"),
+            signin_url=_signin_url(data),
         )
+
+
+def _signin_url(data: dict[str, Any]) -> str | None:
+    url = data.get("signin_url")
+    return url if isinstance(url, str) and url else None
 
 
 def error_for_status(operation: str, status: int, body: bytes, reason: str = "") -> ResponseError:
@@ -89,6 +107,7 @@ def error_for_status(operation: str, status: int, body: bytes, reason: str = "")
     """
     text = body.decode("utf-8", "replace")
     message = ""
+    signin_url = None
     stripped = text.strip()
     if stripped.startswith("{"):
         try:
@@ -97,9 +116,10 @@ def error_for_status(operation: str, status: int, body: bytes, reason: str = "")
             data = None
         if isinstance(data, dict) and isinstance(data.get("error"), str):
             message = data["error"]
+            signin_url = _signin_url(data)
     if not message:
         if stripped:
             message = stripped if len(stripped) <= 500 else stripped[:500] + "..."
         else:
             message = reason or f"HTTP {status} with an empty body"
-    return ResponseError(message, status=status, operation=operation, body=text)
+    return ResponseError(message, status=status, operation=operation, body=text, signin_url=signin_url)

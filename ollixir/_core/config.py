@@ -19,9 +19,12 @@ from .host import parse_host
 from .options import HeadersLike
 from .retry import RetryPolicy
 
-__all__ = ["DEFAULT_TIMEOUT", "Config", "ResponseFormat", "make_config", "make_timeout"]
+__all__ = ["DEFAULT_TIMEOUT", "Config", "ResponseFormat", "WebRoute", "make_config", "make_timeout"]
 
 ResponseFormat = Literal["typed", "dict"]
+# Where web search and fetch go: ollama.com (cloud_url) with the API key, or the configured server's
+# experimental proxy, which signs the call with the server's own key (see ollixir._ops.web).
+WebRoute = Literal["ollama.com", "local proxy"]
 
 # LLM calls can think for minutes before the first byte and pause between chunks: only connecting
 # has a deadline by default.
@@ -40,6 +43,10 @@ class Config:
     typed: bool
     api_key: str | None = field(default=None, repr=False)
     httpx_kwargs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def web_route(self) -> WebRoute:
+        return "ollama.com" if self.api_key else "local proxy"
 
     def cloud_headers(self, operation: str) -> dict[str, str]:
         if not self.api_key:
@@ -183,6 +190,13 @@ class ClientBase:
     def base_url(self) -> str:
         return self._config.base_url
 
+    @property
+    def web_route(self) -> WebRoute:
+        """Where :meth:`web_search` and :meth:`web_fetch` go: ``"ollama.com"`` (``cloud_url``, with the API
+        key) when the client has an API key, else ``"local proxy"`` (the server's
+        ``/api/experimental/web_search|web_fetch``, signed with the server's own ollama.com key)."""
+        return self._config.web_route
+
     # -- pickling: the configuration travels, connections do not -----------------------------------
 
     def _owns_http(self) -> bool:
@@ -220,13 +234,15 @@ class ClientBase:
         clone.__dict__.update(self.__dict__)
         return clone
 
+    def __repr__(self) -> str:
+        config = self._config
+        fmt = "typed" if config.typed else "dict"
+        # The web route says where queries go; cloud_url only matters on the ollama.com route.
+        web = f"web={config.web_route!r}"
+        if config.web_route == "ollama.com":
+            web += f", cloud_url={config.cloud_url!r}"
+        return f"{type(self).__name__}(base_url={config.base_url!r}, {web}, response_format={fmt!r})"
+
 
 def _rebuild(cls: type[ClientBase], config: Config) -> Any:
     return cls._from_config(config)
-
-    def __repr__(self) -> str:
-        fmt = "typed" if self._config.typed else "dict"
-        return (
-            f"{type(self).__name__}(base_url={self._config.base_url!r}, cloud_url={self._config.cloud_url!r}, "
-            f"response_format={fmt!r})"
-        )

@@ -15,6 +15,7 @@ from .retry import RetryPolicy, parse_retry_after
 __all__ = [
     "ParsedUrls",
     "answer",
+    "answers_unreachable",
     "log",
     "raw_body_stream",
     "retry_delay",
@@ -123,6 +124,16 @@ def transport_error(exc: httpx.HTTPError, call: Call, url: str) -> ConnectionErr
 
 def status_error(call: Call, response: httpx.Response, body: bytes) -> ResponseError:
     err = error_for_status(call.operation, response.status_code, body, response.reason_phrase)
+    hint = call.hints.get(err.status) if call.hints else None
+    if hint and (err.status != 404 or not body.lstrip().startswith(b"{")):
+        err = ResponseError(
+            err.error,
+            status=err.status,
+            operation=call.operation,
+            body=err.body,
+            signin_url=err.signin_url,
+            hint=hint,
+        )
     err.retry_after = parse_retry_after(response.headers.get("retry-after"))  # type: ignore[attr-defined]
     return err
 
@@ -131,10 +142,19 @@ def answer(call: Call, response: httpx.Response, body: bytes) -> Any:
     """The result of a non-streamed call from its status and body, or the error it amounts to."""
     status = response.status_code
     if status >= 300:
-        if status == 404 and call.not_found is not NOT_SET:
+        if status == call.not_found_status and call.not_found is not NOT_SET:
             return call.not_found
         raise status_error(call, response, body)
     return call.read(status, body)
+
+
+def answers_unreachable(call: Call, exc: OllixirError) -> bool:
+    """Whether a call whose last attempt failed with ``exc`` returns its ``unreachable`` result instead of
+    raising: the server could not be reached (refused, DNS, timeout, dropped) and the call asked for one."""
+    if call.unreachable is NOT_SET or not isinstance(exc, ConnectionError):
+        return False
+    log.debug("ollixir: %s; answering %r", exc, call.unreachable)
+    return True
 
 
 def timeout_for(call: Call) -> Any:

@@ -14,6 +14,7 @@ from .config import Config
 from .exec import (
     ParsedUrls,
     answer,
+    answers_unreachable,
     raw_body_stream,
     resolve_retry,
     retry_delay,
@@ -77,6 +78,8 @@ class SyncExecutor:
             except OllixirError as exc:
                 delay = retry_delay(policy, call, exc, attempt, self.config.base_url + call.path)
                 if delay is None:
+                    if answers_unreachable(call, exc):
+                        return call.unreachable
                     raise
                 time.sleep(delay)
 

@@ -1,6 +1,6 @@
 """Every Ollama operation, defined once: how to build its request and how to read its answer.
 
-The builders live in ``_ops_inference`` and ``_ops_models``; the sync and async clients both run the
+The builders live in ``inference``, ``models``, ``server`` and ``web``; the sync and async clients both run the
 :class:`~ollixir._core.call.Call` values they return.
 """
 
@@ -20,9 +20,9 @@ from .models import (
     push_model,
     show_model,
     version,
-    web_fetch,
-    web_search,
 )
+from .server import heartbeat, model_recommendations, server_status, signout, whoami
+from .web import web_fetch, web_search
 
 __all__ = [
     "NOT_SET",
@@ -35,13 +35,18 @@ __all__ = [
     "delete_model",
     "embed",
     "embeddings",
+    "heartbeat",
     "list_models",
     "list_running",
     "load",
+    "model_recommendations",
     "pull_model",
     "push_model",
+    "server_status",
     "show_model",
+    "signout",
     "version",
     "web_fetch",
     "web_search",
+    "whoami",
 ]

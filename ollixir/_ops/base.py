@@ -16,6 +16,7 @@ from . import validate as v
 __all__ = [
     "encode",
     "endpoint",
+    "hints_since",
     "identity",
     "model_name",
     "plain_json",
@@ -138,3 +139,10 @@ def endpoint(operation_id: str, **path_params: str) -> tuple[str, str]:
         # The server routes on the decoded path; a digest's colon goes raw, as Ollama's own clients send it.
         path = path.replace("{" + name + "}", urllib.parse.quote(value, safe=":"))
     return method, path
+
+
+def hints_since(operation_id: str, version: str) -> dict[int, str]:
+    """Error hints (``Call.hints``) for an operation Ollama added in ``version``: a 404 from an older
+    server (a router's "404 page not found") says what the route needs."""
+    method, path = endpoint(operation_id)
+    return {404: f"this server has no {method} {path}; it needs Ollama {version} or later"}

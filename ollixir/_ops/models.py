@@ -1,4 +1,4 @@
-"""Model management, blobs, server and ollama.com operations, defined once (see ``_ops_inference``)."""
+"""Model management, blobs and the server version, defined once (see ``inference``)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import Any
 from .._core.aggregate import ProgressAggregator
 from .._core.blob import BlobSource
 from .._core.call import Call, StreamSpec
-from .._errors import RequestError
 from . import validate as v
 from .base import encode, endpoint, identity, model_name, reader, true, with_extra
 from .convert import build, to_options
@@ -24,8 +23,6 @@ __all__ = [
     "push_model",
     "show_model",
     "version",
-    "web_fetch",
-    "web_search",
 ]
 
 # --- models -----------------------------------------------------------------------------------
@@ -178,40 +175,4 @@ def create_blob(source: BlobSource, digest: str) -> Call:
         upload=source,
         read=read,
         headers={"Content-Type": "application/octet-stream", "Content-Length": str(source.size)},
-    )
-
-
-# --- ollama.com -------------------------------------------------------------------------------
-
-
-def web_search(typed: bool, query: object, *, max_results: object = None) -> Call:
-    from ollixir_api.models import WebSearchRequest, WebSearchResponse
-
-    if not isinstance(query, str) or not query.strip():
-        raise RequestError("query must be a non-empty string", param="query")
-    request = WebSearchRequest(
-        query=query,
-        max_results=3 if max_results is None else v.check_int(max_results, "max_results", minimum=1),
-    )
-    return Call(
-        "web_search",
-        *endpoint("web_search"),
-        body=encode(request.to_dict()),
-        read=reader("web_search", WebSearchResponse.from_dict if typed else identity),
-        cloud=True,
-    )
-
-
-def web_fetch(typed: bool, url: object) -> Call:
-    from ollixir_api.models import WebFetchRequest, WebFetchResponse
-
-    if not isinstance(url, str) or not url.strip():
-        raise RequestError("url must be a non-empty string", param="url")
-    request = WebFetchRequest(url=url)
-    return Call(
-        "web_fetch",
-        *endpoint("web_fetch"),
-        body=encode(request.to_dict()),
-        read=reader("web_fetch", WebFetchResponse.from_dict if typed else identity),
-        cloud=True,
     )

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
     from .._clients.client import Client
     from .._clients.types import TypedResults
 
-__all__ = ["HANDLERS", "make_client", "model_table", "running_table"]
+__all__ = ["HANDLERS", "START_HINT", "make_client", "model_table", "running_table"]
+
+START_HINT = (
+    "Is Ollama running at that address? Start it with `ollama serve`, or start the bundled test server with "
+    "`ollixir serve-test` and point --host or OLLAMA_HOST at the URL it prints."
+)
 
 
 def make_client(args: argparse.Namespace) -> Client[TypedResults]:

@@ -19,11 +19,6 @@ __all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace], int]
 
-_START_HINT = (
-    "Is Ollama running at that address? Start it with `ollama serve`, or start the bundled test server with "
-    "`ollixir serve-test` and point --host or OLLAMA_HOST at the URL it prints."
-)
-
 
 def _handler(command: str) -> Handler:
     # Imported on demand so `ollixir --help` and usage errors stay fast.
@@ -44,6 +39,10 @@ def _handler(command: str) -> Handler:
         from ._demo import cmd_demo
 
         return cmd_demo
+    if command in ("status", "whoami", "signout", "recommend"):
+        from ._cloud import HANDLERS
+
+        return HANDLERS[command]
     from . import _commands
 
     return _commands.HANDLERS[command]
@@ -93,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _error(f"could not connect to Ollama at {where} ({cause})")
         else:
             _error(str(exc))
-        sys.stderr.write(f"{_START_HINT}\n")
+        from ._commands import START_HINT
+
+        sys.stderr.write(f"{START_HINT}\n")
         return 1
     except ResponseError as exc:
         _error(exc.error)

@@ -166,6 +166,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("version", "print the client's and the server's versions")
 
+    p = command(
+        "status",
+        "say whether the server is running, its version, and whether its ollama.com cloud features are on",
+        epilog="Exit status 1 when the server cannot be reached (GET / gets no answer within 5 seconds).",
+    )
+    p.add_argument("--json", action="store_true", help="print the /api/status answer as JSON")
+    p = command("whoami", "show the ollama.com account the server is signed in to")
+    p.add_argument("--json", action="store_true", help="print the /api/me answer as JSON")
+    command("signout", "disconnect the server from its ollama.com account")
+    p = command("recommend", "list the models the server recommends, local and cloud")
+    p.add_argument("--json", action="store_true", help="print the whole answer as JSON")
+
     p = sub.add_parser(
         "serve-test",
         help="run the bundled Ollama-protocol test server in the foreground (Ctrl-C stops it)",

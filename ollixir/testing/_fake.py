@@ -126,7 +126,9 @@ class FakeModel:
         Otherwise: ``enum`` -> its first member, ``const`` -> the constant, ``anyOf``/``oneOf``/``allOf``
         -> the first branch; ``string`` -> the last word of ``P`` without punctuation (``"text"`` if
         none), ``integer`` -> ``minimum`` or 42, ``number`` -> ``minimum`` or 1.5, ``boolean`` -> true,
-        ``array`` -> ``max(1, minItems)`` items, ``object`` -> its properties in schema order.
+        ``array`` -> ``max(1, minItems)`` items, ``object`` -> its properties in schema order. A local
+        ``$ref`` (``#/$defs/Name``, as pydantic's ``model_json_schema()`` writes nested models) is
+        followed; met again inside its own expansion it gives ``[]`` as array items, else ``null``.
 
     Scripted models
         ``reply="text"`` answers that text to every call. A callable gets a :class:`FakeRequest` and

@@ -13,6 +13,10 @@ The rules are part of the fake models' documented contract (see ``_fake.py``):
   schema order (all of them for ``format``; only ``required`` ones plus explicit ``key=value`` ones for
   tool arguments). A schema without ``type`` is an object if it has ``properties``, an
   array if it has ``items``, else a string.
+* a local ``$ref`` (``#/$defs/Name``, ``#/definitions/Name``, any ``#/...`` JSON pointer) is followed
+  into the top-level schema, as pydantic's ``model_json_schema()`` nests its models that way; a
+  reference met again inside its own expansion (a recursive model) ends there: ``[]`` as an array's
+  items, else ``null``. An unresolvable reference is a string.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Final
 
 __all__ = ["explicit_values", "fill_schema", "last_word"]
@@ -78,6 +83,18 @@ def _explicit(raw: str, kind: str) -> object:
     return parsed if check is not None and check(parsed) else raw
 
 
+def _resolve(root: Mapping[str, object], ref: str) -> object:
+    if not ref.startswith("#"):
+        return None
+    node: object = root
+    for part in ref[1:].split("/")[1:] if ref != "#" else []:
+        part = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, Mapping) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
 def fill_schema(
     schema: object,
     prompt: str,
@@ -86,9 +103,32 @@ def fill_schema(
     explicit: Mapping[str, str] | None = None,
     key: str | None = None,
 ) -> object:
-    """A deterministic value matching ``schema``; ``explicit`` applies to the top-level properties."""
+    """A deterministic value matching ``schema``; ``explicit`` sets same-named properties at any depth."""
+    root = schema if isinstance(schema, Mapping) else {}
+    return _fill(schema, prompt, _Context(root, all_properties, ()), explicit, key)
+
+
+@dataclass(frozen=True)
+class _Context:
+    root: Mapping[str, object]
+    all_properties: bool
+    # References being expanded, outermost first.
+    active: tuple[str, ...]
+
+
+def _fill(
+    schema: object, prompt: str, ctx: _Context, explicit: Mapping[str, str] | None, key: str | None
+) -> object:
     if not isinstance(schema, Mapping):
         return last_word(prompt)
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        if ref in ctx.active:
+            return None
+        target = _resolve(ctx.root, ref)
+        if isinstance(target, Mapping):
+            inner = _Context(ctx.root, ctx.all_properties, (*ctx.active, ref))
+            return _fill(target, prompt, inner, explicit, key)
     kind = _schema_type(schema)
     if key is not None and explicit is not None and key in explicit:
         return _explicit(explicit[key], kind)
@@ -100,7 +140,7 @@ def fill_schema(
     for combinator in ("anyOf", "oneOf", "allOf"):
         branches = schema.get(combinator)
         if isinstance(branches, list) and branches:
-            return fill_schema(branches[0], prompt, all_properties=all_properties)
+            return _fill(branches[0], prompt, ctx, explicit, key)
     minimum = schema.get("minimum")
     if kind == "integer":
         return int(minimum) if isinstance(minimum, int | float) and not isinstance(minimum, bool) else 42
@@ -113,16 +153,17 @@ def fill_schema(
     if kind == "array":
         count = schema.get("minItems")
         copies = max(1, count) if isinstance(count, int) and not isinstance(count, bool) else 1
-        return [
-            fill_schema(schema.get("items"), prompt, all_properties=all_properties) for _ in range(copies)
-        ]
+        items = schema.get("items")
+        if isinstance(items, Mapping) and items.get("$ref") in ctx.active:
+            return []
+        return [_fill(items, prompt, ctx, explicit, None) for _ in range(copies)]
     if kind == "object":
-        return _fill_object(schema, prompt, all_properties=all_properties, explicit=explicit)
+        return _fill_object(schema, prompt, ctx, explicit)
     return last_word(prompt)
 
 
 def _fill_object(
-    schema: Mapping[str, object], prompt: str, *, all_properties: bool, explicit: Mapping[str, str] | None
+    schema: Mapping[str, object], prompt: str, ctx: _Context, explicit: Mapping[str, str] | None
 ) -> dict[str, object]:
     properties = schema.get("properties")
     required = schema.get("required")
@@ -131,9 +172,7 @@ def _fill_object(
     if not isinstance(properties, Mapping):
         return result
     for name, sub in properties.items():
-        chosen = all_properties or name in required_names or (explicit is not None and name in explicit)
+        chosen = ctx.all_properties or name in required_names or (explicit is not None and name in explicit)
         if chosen:
-            result[name] = fill_schema(
-                sub, prompt, all_properties=all_properties, explicit=explicit, key=name
-            )
+            result[name] = _fill(sub, prompt, ctx, explicit, name)
     return result

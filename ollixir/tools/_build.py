@@ -13,7 +13,8 @@ from ollixir._schema.coerce import CoercionError, coerce, describe_value
 from ollixir._schema.docstrings import parse_docstring
 from ollixir._schema.schema import schema_for_type
 from ollixir.tools._keywords import ToolSchemaWarning, server_parameters, warn_dropped
-from ollixir.tools._spec import check_parameters, check_tool_dict
+from ollixir.tools._spec import check_parameters, check_tool_dict, plain
+from ollixir.tools._web import web_tool_of
 
 __all__ = [
     "ToolArgumentError",
@@ -181,11 +182,16 @@ def define(
 
 
 def normalize_tool(tool: object) -> dict[str, Any]:
-    """A plain tool dict from a tool dict, a generated ``Tool`` model (anything with ``to_dict()``) or a
-    callable (through :func:`from_function`). Dicts are checked lightly and copied; ``type`` defaults to
+    """A plain tool dict from a tool dict, a generated ``Tool`` model (anything with ``to_dict()``),
+    ollixir's own ``web_search``/``web_fetch`` functions (their ready-made definitions, as in
+    :func:`ollixir.web.tools`) or a callable (through :func:`from_function`). Dicts are checked lightly and copied; ``type`` defaults to
     ``"function"``."""
     if isinstance(tool, Mapping):
         return check_tool_dict(tool)
+    web = web_tool_of(tool)
+    if web is not None:
+        definition: dict[str, Any] = plain(web)
+        return definition
     to_dict = getattr(tool, "to_dict", None)
     if callable(to_dict) and not inspect.isclass(tool):
         converted = to_dict()

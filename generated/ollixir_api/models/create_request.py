@@ -396,3 +396,8 @@ class CreateRequest(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def license(self) -> list[str] | str | None:
+        """``license_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.license_

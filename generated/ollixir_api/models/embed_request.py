@@ -170,3 +170,8 @@ class EmbedRequest(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def input(self) -> list[str] | str | None:
+        """``input_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.input_

@@ -376,3 +376,8 @@ class GenerateRequest(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def format(self) -> FormatJson | JsonSchema | None:
+        """``format_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.format_

@@ -120,3 +120,8 @@ class Logprob(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def bytes(self) -> list[int] | None:
+        """``bytes_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.bytes_

@@ -174,3 +174,8 @@ class ModelDetails(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def format(self) -> str:
+        """``format_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.format_

@@ -331,3 +331,8 @@ class ShowResponse(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def license(self) -> str | None:
+        """``license_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.license_

@@ -99,3 +99,8 @@ class Tensor(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def type(self) -> str:
+        """``type_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.type_

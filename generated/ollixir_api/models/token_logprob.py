@@ -99,3 +99,8 @@ class TokenLogprob(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def bytes(self) -> list[int] | None:
+        """``bytes_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.bytes_

@@ -147,3 +147,8 @@ class ToolParameters(Model):
         @overload
         def get(self, key: str, default: Any = None) -> Any: ...
         def get(self, key: str, default: Any = None) -> Any: ...
+
+    @property
+    def type(self) -> str | None:
+        """``type_`` under its JSON name, as the official ``ollama`` client reads it."""
+        return self.type_
