@@ -31,6 +31,9 @@ def _stage(tmp: Path, spec_text: str) -> Path:
         REPO / "pyproject.toml", tmp / "pyproject.toml"
     )  # the surface is formatted with its ruff settings
     (tmp / "ollixir" / "_clients").mkdir(parents=True)
+    # scripts/generate ends by generating the sync executor from the async one.
+    shutil.copy2(REPO / "scripts" / "unasync_gen.py", tmp / "scripts" / "unasync_gen.py")
+    shutil.copytree(REPO / "ollixir" / "_core", tmp / "ollixir" / "_core")
     shutil.copy2(REPO / "openapi-python-client.yaml", tmp / "openapi-python-client.yaml")
     shutil.copytree(REPO / "generator-templates", tmp / "generator-templates")
     (tmp / "openapi.yaml").write_text(spec_text, encoding="utf-8")

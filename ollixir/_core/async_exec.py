@@ -1,15 +1,21 @@
-"""The asynchronous executor: the same :class:`Call` values over one shared ``httpx.AsyncClient``."""
+"""The executor: runs :class:`Call` values over one shared httpx client.
+
+``async_exec.py`` is written by hand; ``sync_exec.py`` is generated from it by unasync
+(``scripts/unasync_gen.py``, run by ``scripts/generate``), so the two cannot drift apart. Where sync
+and async really differ, the async code calls a primitive of ``async_io.py`` and the generated code
+its twin of the same name, less the ``async_`` prefix, in ``sync_io.py``.
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+import threading
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
 from .._errors import OllixirError
-from .blob import CHUNK_SIZE, BlobSource
+from .async_io import async_request_content, async_sleep
 from .call import Call
 from .config import Config
 from .exec import (
@@ -24,7 +30,6 @@ from .exec import (
     timeout_for,
     transport_error,
 )
-from .jsonbody import JsonStream
 from .stream import AsyncStream, StreamCore
 
 __all__ = ["AsyncExecutor"]
@@ -38,27 +43,36 @@ class AsyncExecutor:
             http = httpx.AsyncClient(headers=config.headers, timeout=config.timeout, **config.httpx_kwargs)
             self._extra_headers: dict[str, str] | None = None
         else:
+            # A caller's client is used as is; our headers travel with each request instead.
             self._extra_headers = dict(config.headers)
         self.http = http
         self._cloud: httpx.AsyncClient | None = None
         self._url = ParsedUrls()
+        # Guards creating and dropping the cloud client against other threads. Nothing is awaited
+        # while it is held, so in the async executor it never blocks the event loop.
+        self._lock = threading.Lock()
+
+    # -- plumbing ------------------------------------------------------------------------------
 
     def _target(self, call: Call) -> tuple[httpx.AsyncClient, str, dict[str, str] | None]:
         if call.cloud:
             cloud_headers = self.config.cloud_headers(call.operation)
-            if self._cloud is None:
-                self._cloud = httpx.AsyncClient(
-                    headers={k: v for k, v in self.config.headers.items() if k.lower() != "authorization"},
-                    timeout=self.config.timeout,
-                    follow_redirects=False,
-                )
+            with self._lock:
+                if self._cloud is None:
+                    self._cloud = httpx.AsyncClient(
+                        headers={
+                            k: v for k, v in self.config.headers.items() if k.lower() != "authorization"
+                        },
+                        timeout=self.config.timeout,
+                        follow_redirects=False,
+                    )
             return self._cloud, self.config.cloud_url + call.path, {**cloud_headers, **(call.headers or {})}
         headers: dict[str, str] | None = self._extra_headers
         if call.headers:
             headers = {**(headers or {}), **call.headers}
         return self.http, self.config.base_url + call.path, headers
 
-    async def _retrying(self, call: Call, once: Callable[[Call], Awaitable[Any]]) -> Any:
+    async def _retrying(self, call: Call, once: Callable[[Call], Any]) -> Any:
         policy = resolve_retry(call, self.config.retry)
         attempt = 0
         while True:
@@ -71,16 +85,21 @@ class AsyncExecutor:
                     if answers_unreachable(call, exc):
                         return call.unreachable
                     raise
-                await asyncio.sleep(delay)
+                await async_sleep(delay)
+
+    # -- non-streamed ----------------------------------------------------------------------------
 
     async def run(self, call: Call) -> Any:
         return await self._retrying(call, self._once)
 
     async def _once(self, call: Call) -> Any:
         http, url, headers = self._target(call)
-        content: Any = _file_chunks(call.upload) if call.upload is not None else _content(call.body)
         request = http.build_request(
-            call.method, self._url(url), content=content, headers=headers, timeout=timeout_for(call)
+            call.method,
+            self._url(url),
+            content=async_request_content(call),
+            headers=headers,
+            timeout=timeout_for(call),
         )
         try:
             response = await http.send(request, stream=True)
@@ -93,6 +112,8 @@ class AsyncExecutor:
             raise transport_error(exc, call, url) from exc
         return answer(call, response, body)
 
+    # -- streamed ------------------------------------------------------------------------------
+
     async def stream(self, call: Call) -> AsyncStream[Any, Any]:
         result: AsyncStream[Any, Any] = await self._retrying(call, self._open)
         return result
@@ -100,7 +121,11 @@ class AsyncExecutor:
     async def _open(self, call: Call) -> AsyncStream[Any, Any]:
         http, url, headers = self._target(call)
         request = http.build_request(
-            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
+            call.method,
+            self._url(url),
+            content=async_request_content(call),
+            headers=headers,
+            timeout=timeout_for(call),
         )
         try:
             response = await http.send(request, stream=True)
@@ -116,6 +141,7 @@ class AsyncExecutor:
             core = StreamCore(call, url)
             raw = raw_body_stream(response, httpx.AsyncByteStream)
             pieces = raw.__aiter__() if raw is not None else response.aiter_bytes()
+            # Read up to the first chunk here, so a failure before it is still retried.
             first: list[Any] = []
             try:
                 async for data in pieces:
@@ -132,23 +158,9 @@ class AsyncExecutor:
         return AsyncStream(core, response, pieces, first)
 
     async def aclose(self) -> None:
-        cloud, self._cloud = self._cloud, None
+        with self._lock:
+            cloud, self._cloud = self._cloud, None
         if cloud is not None:
             await cloud.aclose()
         if self.owns_http:
             await self.http.aclose()
-
-
-def _content(body: bytes | JsonStream | None) -> Any:
-    # httpx's async client needs an async iterable for a streamed body.
-    return body.aiter() if isinstance(body, JsonStream) else body
-
-
-async def _file_chunks(source: BlobSource) -> AsyncIterator[bytes]:
-    """File reads happen on a worker thread so a large upload never blocks the event loop."""
-    f = await asyncio.to_thread(source.open)
-    try:
-        while chunk := await asyncio.to_thread(f.read, CHUNK_SIZE):
-            yield chunk
-    finally:
-        await asyncio.to_thread(f.close)

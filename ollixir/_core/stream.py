@@ -253,17 +253,3 @@ class AsyncStream(_StreamBase[C, R]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
-
-
-def read_first(core: StreamCore, pieces: Iterator[bytes]) -> list[Any]:
-    """Read until the first chunk is decoded (or the stream ends), for retry-before-first-chunk."""
-    out: list[Any] = []
-    for data in pieces:
-        out.extend(core.feed(data))
-        if out:
-            return out
-    out.extend(core.end())
-    return out
-
-
-__all__ += ["read_first"]

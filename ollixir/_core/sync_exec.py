@@ -1,9 +1,17 @@
-"""The synchronous executor: runs :class:`Call` values over one shared ``httpx.Client``."""
+# Generated from ollixir/_core/async_exec.py by scripts/unasync_gen.py (run by scripts/generate): do not edit.
+# Change the async file and run scripts/generate.
+"""The executor: runs :class:`Call` values over one shared httpx client.
+
+``async_exec.py`` is written by hand; ``sync_exec.py`` is generated from it by unasync
+(``scripts/unasync_gen.py``, run by ``scripts/generate``), so the two cannot drift apart. Where sync
+and async really differ, the async code calls a primitive of ``async_io.py`` and the generated code
+its twin of the same name, less the ``async_`` prefix, in ``sync_io.py``.
+"""
 
 from __future__ import annotations
 
 import threading
-import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -23,14 +31,10 @@ from .exec import (
     timeout_for,
     transport_error,
 )
-from .stream import Stream, StreamCore, read_first
+from .stream import Stream, StreamCore
+from .sync_io import request_content, sleep
 
 __all__ = ["SyncExecutor"]
-
-
-def _read_body(response: httpx.Response) -> bytes:
-    raw = small_body_stream(response, httpx.SyncByteStream)
-    return b"".join(raw) if raw is not None else response.read()
 
 
 class SyncExecutor:
@@ -46,6 +50,8 @@ class SyncExecutor:
         self.http = http
         self._cloud: httpx.Client | None = None
         self._url = ParsedUrls()
+        # Guards creating and dropping the cloud client against other threads. Nothing is awaited
+        # while it is held, so in the async executor it never blocks the event loop.
         self._lock = threading.Lock()
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -68,7 +74,7 @@ class SyncExecutor:
             headers = {**(headers or {}), **call.headers}
         return self.http, self.config.base_url + call.path, headers
 
-    def _retrying(self, call: Call, once: Any) -> Any:
+    def _retrying(self, call: Call, once: Callable[[Call], Any]) -> Any:
         policy = resolve_retry(call, self.config.retry)
         attempt = 0
         while True:
@@ -81,41 +87,32 @@ class SyncExecutor:
                     if answers_unreachable(call, exc):
                         return call.unreachable
                     raise
-                time.sleep(delay)
+                sleep(delay)
 
     # -- non-streamed ----------------------------------------------------------------------------
 
     def run(self, call: Call) -> Any:
-        if call.upload is not None:
-            return self._retrying(call, self._upload_once)
         return self._retrying(call, self._once)
 
     def _once(self, call: Call) -> Any:
         http, url, headers = self._target(call)
         request = http.build_request(
-            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
+            call.method,
+            self._url(url),
+            content=request_content(call),
+            headers=headers,
+            timeout=timeout_for(call),
         )
         try:
             response = http.send(request, stream=True)
             try:
-                body = _read_body(response)
+                raw = small_body_stream(response, httpx.SyncByteStream)
+                body = b"".join([piece for piece in raw]) if raw is not None else response.read()
             finally:
                 response.close()
         except httpx.HTTPError as exc:
             raise transport_error(exc, call, url) from exc
         return answer(call, response, body)
-
-    def _upload_once(self, call: Call) -> Any:
-        assert call.upload is not None
-        http, url, headers = self._target(call)
-        with call.upload.open() as f:
-            try:
-                response = http.request(
-                    call.method, self._url(url), content=f, headers=headers, timeout=timeout_for(call)
-                )
-            except httpx.HTTPError as exc:
-                raise transport_error(exc, call, url) from exc
-        return answer(call, response, response.content)
 
     # -- streamed ------------------------------------------------------------------------------
 
@@ -126,7 +123,11 @@ class SyncExecutor:
     def _open(self, call: Call) -> Stream[Any, Any]:
         http, url, headers = self._target(call)
         request = http.build_request(
-            call.method, self._url(url), content=call.body, headers=headers, timeout=timeout_for(call)
+            call.method,
+            self._url(url),
+            content=request_content(call),
+            headers=headers,
+            timeout=timeout_for(call),
         )
         try:
             response = http.send(request, stream=True)
@@ -141,9 +142,16 @@ class SyncExecutor:
                 raise status_error(call, response, body)
             core = StreamCore(call, url)
             raw = raw_body_stream(response, httpx.SyncByteStream)
-            pieces = iter(raw) if raw is not None else response.iter_bytes()
+            pieces = raw.__iter__() if raw is not None else response.iter_bytes()
+            # Read up to the first chunk here, so a failure before it is still retried.
+            first: list[Any] = []
             try:
-                first = read_first(core, pieces)
+                for data in pieces:
+                    first.extend(core.feed(data))
+                    if first:
+                        break
+                else:
+                    first.extend(core.end())
             except httpx.HTTPError as exc:
                 raise core.dropped(exc) from exc
         except BaseException:
