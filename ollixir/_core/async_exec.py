@@ -54,7 +54,8 @@ class AsyncExecutor:
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _target(self, call: Call) -> tuple[httpx.AsyncClient, str, dict[str, str] | None]:
+    def _request(self, call: Call) -> tuple[httpx.AsyncClient, str, httpx.Request]:
+        """The client to send ``call`` with, its URL (for errors) and the request itself."""
         if call.cloud:
             cloud_headers = self.config.cloud_headers(call.operation)
             with self._lock:
@@ -66,11 +67,20 @@ class AsyncExecutor:
                         timeout=self.config.timeout,
                         follow_redirects=False,
                     )
-            return self._cloud, self.config.cloud_url + call.path, {**cloud_headers, **(call.headers or {})}
-        headers: dict[str, str] | None = self._extra_headers
-        if call.headers:
-            headers = {**(headers or {}), **call.headers}
-        return self.http, self.config.base_url + call.path, headers
+            http, url = self._cloud, self.config.cloud_url + call.path
+            headers: dict[str, str] | None = {**cloud_headers, **(call.headers or {})}
+        else:
+            http, url, headers = self.http, self.config.base_url + call.path, self._extra_headers
+            if call.headers:
+                headers = {**(headers or {}), **call.headers}
+        request = http.build_request(
+            call.method,
+            self._url(url),
+            content=async_request_content(call),
+            headers=headers,
+            timeout=timeout_for(call),
+        )
+        return http, url, request
 
     async def _retrying(self, call: Call, once: Callable[[Call], Any]) -> Any:
         policy = resolve_retry(call, self.config.retry)
@@ -93,14 +103,7 @@ class AsyncExecutor:
         return await self._retrying(call, self._once)
 
     async def _once(self, call: Call) -> Any:
-        http, url, headers = self._target(call)
-        request = http.build_request(
-            call.method,
-            self._url(url),
-            content=async_request_content(call),
-            headers=headers,
-            timeout=timeout_for(call),
-        )
+        http, url, request = self._request(call)
         try:
             response = await http.send(request, stream=True)
             try:
@@ -119,14 +122,7 @@ class AsyncExecutor:
         return result
 
     async def _open(self, call: Call) -> AsyncStream[Any, Any]:
-        http, url, headers = self._target(call)
-        request = http.build_request(
-            call.method,
-            self._url(url),
-            content=async_request_content(call),
-            headers=headers,
-            timeout=timeout_for(call),
-        )
+        http, url, request = self._request(call)
         try:
             response = await http.send(request, stream=True)
         except httpx.HTTPError as exc:

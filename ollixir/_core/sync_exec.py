@@ -56,7 +56,8 @@ class SyncExecutor:
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _target(self, call: Call) -> tuple[httpx.Client, str, dict[str, str] | None]:
+    def _request(self, call: Call) -> tuple[httpx.Client, str, httpx.Request]:
+        """The client to send ``call`` with, its URL (for errors) and the request itself."""
         if call.cloud:
             cloud_headers = self.config.cloud_headers(call.operation)
             with self._lock:
@@ -68,11 +69,20 @@ class SyncExecutor:
                         timeout=self.config.timeout,
                         follow_redirects=False,
                     )
-            return self._cloud, self.config.cloud_url + call.path, {**cloud_headers, **(call.headers or {})}
-        headers: dict[str, str] | None = self._extra_headers
-        if call.headers:
-            headers = {**(headers or {}), **call.headers}
-        return self.http, self.config.base_url + call.path, headers
+            http, url = self._cloud, self.config.cloud_url + call.path
+            headers: dict[str, str] | None = {**cloud_headers, **(call.headers or {})}
+        else:
+            http, url, headers = self.http, self.config.base_url + call.path, self._extra_headers
+            if call.headers:
+                headers = {**(headers or {}), **call.headers}
+        request = http.build_request(
+            call.method,
+            self._url(url),
+            content=request_content(call),
+            headers=headers,
+            timeout=timeout_for(call),
+        )
+        return http, url, request
 
     def _retrying(self, call: Call, once: Callable[[Call], Any]) -> Any:
         policy = resolve_retry(call, self.config.retry)
@@ -95,14 +105,7 @@ class SyncExecutor:
         return self._retrying(call, self._once)
 
     def _once(self, call: Call) -> Any:
-        http, url, headers = self._target(call)
-        request = http.build_request(
-            call.method,
-            self._url(url),
-            content=request_content(call),
-            headers=headers,
-            timeout=timeout_for(call),
-        )
+        http, url, request = self._request(call)
         try:
             response = http.send(request, stream=True)
             try:
@@ -121,14 +124,7 @@ class SyncExecutor:
         return result
 
     def _open(self, call: Call) -> Stream[Any, Any]:
-        http, url, headers = self._target(call)
-        request = http.build_request(
-            call.method,
-            self._url(url),
-            content=request_content(call),
-            headers=headers,
-            timeout=timeout_for(call),
-        )
+        http, url, request = self._request(call)
         try:
             response = http.send(request, stream=True)
         except httpx.HTTPError as exc:
