@@ -35,7 +35,6 @@ def test_large_prompt_and_images_arrive_intact(api: Api, ollama_server: Any) -> 
     assert sent.json["images"][7] == base64.b64encode(images[7]).decode()
 
 
-
 def test_a_large_prompt_streams_back_on_both_clients(api: Api, ollama_server: Any) -> None:
     # The async client once sent a JsonStream to httpx.AsyncClient as a sync iterable on streamed calls.
     prompt = "describe " + "x" * (2 * LARGE)
@@ -44,6 +43,7 @@ def test_a_large_prompt_streams_back_on_both_clients(api: Api, ollama_server: An
     sent = [x for x in ollama_server.requests if x.path == "/api/generate"][-1]
     assert sent.headers.get("transfer-encoding") == "chunked"
     assert sent.json["prompt"] == prompt
+
 
 def test_ten_thousand_messages(api: Api, ollama_server: Any) -> None:
     messages = [{"role": "user" if i % 2 == 0 else "assistant", "content": f"m{i}"} for i in range(10_000)]
