@@ -203,6 +203,11 @@ times = "always"
         ({"faults": [{"kind": "fail", "times": 0}]}, "faults[0].times"),
         ({"faults": [{"kind": "fail", "status": "500"}]}, "faults[0].status: '500' has the wrong type"),
         ({"faults": [{"kind": "fail", "body": "html"}]}, "faults[0].body"),
+        ({"faults": [{"kind": "fail", "operation": "chatter"}]}, "faults[0]: operation 'chatter' is not an"),
+        (
+            {"faults": [{"kind": "fail", "operation": "chat", "path": "/api/chat"}]},
+            "faults[0]: a fault takes operation='chat' or path/method, not both",
+        ),
     ],
 )
 def test_bad_configuration_names_the_place(data: object, message: str) -> None:
@@ -267,7 +272,10 @@ def test_serve_test_with_models_file_serves_a_scripted_model_to_another_process(
     assert "acme/greeter:1b" in installed and "llama3.2:latest" in installed
     for name in ("acme/nightly:7b", "acme/vision-preview:latest", "gemma3:latest", "gpt-oss:latest"):
         assert name in pullable
-    assert "fail (status=503" in faults and "on any method /api/embed, next 1 matching request" in faults
+    assert (
+        "fail (status=503" in faults
+        and "on operation embed (POST /api/embed), next 1 matching request" in faults
+    )
     assert "slow_stream (delay=0.01) on any method /api/generate, every matching request" in faults
 
 

@@ -56,6 +56,61 @@ def test_fault_matching_by_path_pattern_and_method(
     assert client.post("/api/show", json={"model": "llama3.2"}).status_code == 200
 
 
+def test_fault_matching_by_operation(client: httpx.Client, ollama_server: OllamaTestServer) -> None:
+    # The operation's method and path, from the same table the client uses: chat only, POST only.
+    fault = ollama_server.faults.fail(503, operation="chat", times=None)
+    assert (fault.method, fault.path) == ("POST", "/api/chat")
+    assert client.post("/api/generate", json={"model": "llama3.2"}).status_code == 200
+    assert client.get("/api/chat").status_code == 405  # the router's answer, not the fault's
+    r = client.post("/api/chat", json={"model": "llama3.2", "messages": []})
+    assert (r.status_code, r.json()["error"]) == (
+        503,
+        "server busy, please try again.  maximum pending requests exceeded",
+    )
+    assert fault.hits == 1
+
+
+def test_fault_matching_by_operation_with_a_path_parameter(
+    client: httpx.Client, ollama_server: OllamaTestServer
+) -> None:
+    # check_blob is HEAD /api/blobs/{digest}: any digest, but not the upload (POST) on the same path.
+    ollama_server.faults.fail(500, operation="check_blob", times=None)
+    digest = "sha256:" + "0" * 64
+    assert client.post(f"/api/blobs/{digest}", content=b"").status_code == 400  # digest mismatch
+    assert client.head(f"/api/blobs/{digest}").status_code == 500
+    assert client.head("/api/blobs/sha256-" + "1" * 64).status_code == 500
+
+
+def test_head_and_get_are_separate_operations(client: httpx.Client, ollama_server: OllamaTestServer) -> None:
+    ollama_server.faults.fail(503, operation="version_head", times=None)
+    assert client.get("/api/version").status_code == 200
+    assert client.head("/api/version").status_code == 503
+
+
+def test_stream_fault_by_operation(client: httpx.Client, ollama_server: OllamaTestServer) -> None:
+    ollama_server.faults.error_line(2, "boom", operation="generate")
+    lines = client.post("/api/generate", json=GEN).text.splitlines()
+    assert len(lines) == 3 and json.loads(lines[-1]) == {"error": "boom"}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"operation": "chatter"}, "operation 'chatter' is not an operation of openapi.yaml"),
+        ({"operation": "chat", "path": "/api/chat"}, "operation='chat' or path/method, not both"),
+        ({"operation": "chat", "method": "POST"}, "operation='chat' or path/method, not both"),
+    ],
+)
+def test_bad_operation_is_refused_before_any_request(
+    ollama_server: OllamaTestServer, kwargs: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        ollama_server.faults.fail(503, **kwargs)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=message):
+        Fault(FaultKind.DROP, **kwargs)  # type: ignore[arg-type]
+    assert len(ollama_server.faults) == 0
+
+
 def test_fault_object_api(client: httpx.Client, ollama_server: OllamaTestServer) -> None:
     fault = ollama_server.faults.add(Fault(FaultKind.FAIL, path="/", status=500, message="boom"))
     assert list(ollama_server.faults) == [fault]

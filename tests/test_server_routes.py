@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from ollixir_api.api import OPERATIONS
 
 from ollixir.testing import OllamaTestServer
-from tests.ollama_routes import COMPAT_ROUTES, NATIVE_ROUTES
+from ollixir.testing._app import gin_path, operation_route, routes
+from tests.ollama_routes import CLOUD_ROUTES, COMPAT_ROUTES, NATIVE_ROUTES
 
 _SAMPLE = {":digest": "sha256:" + "0" * 64, ":encodedKey": "c3NoLWVkMjU1MTk", ":model": "llama3.2"}
 
@@ -49,3 +51,31 @@ def test_compat_routes_are_served(ollama_server: OllamaTestServer, method: str, 
 def test_transcription_is_not_served(ollama_server: OllamaTestServer, method: str, path: str) -> None:
     r = httpx.request(method, ollama_server.url + _concrete(path), content=b"{}", timeout=10)
     assert (r.status_code, r.text) == (404, "404 page not found")
+
+
+def test_registered_routes_are_exactly_the_servers() -> None:
+    # The router's own table, not just the answers above: nothing beyond Go's routes (and the fake
+    # ollama.com endpoints) is registered, and nothing is registered twice.
+    registered = routes()
+    assert len(set(registered)) == len(registered)
+    expected = set(NATIVE_ROUTES) | set(_SERVED_COMPAT) | set(CLOUD_ROUTES)
+    assert {(str(method), path) for method, path in registered} == expected
+
+
+def test_every_spec_operation_is_registered_from_the_table() -> None:
+    # A native route's method and path are the operation table's: a typo in openapi.yaml moves the
+    # server's route along with the client's request, and test_native_route_is_served catches both.
+    registered = set(routes())
+    for op in OPERATIONS.values():
+        assert (op.method, gin_path(op.path)) in registered, op
+
+
+def test_gin_path() -> None:
+    assert gin_path("/api/blobs/{digest}") == "/api/blobs/:digest"
+    assert gin_path("/api/user/keys/{encodedKey}") == "/api/user/keys/:encodedKey"
+    assert gin_path("/") == "/"
+
+
+def test_a_route_cannot_be_registered_twice() -> None:
+    with pytest.raises(ValueError, match="GET /api/tags is registered twice"):
+        operation_route("list_models")(lambda app, ex: None)

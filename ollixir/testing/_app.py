@@ -7,7 +7,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPMethod
 from typing import Final
+
+from ollixir_api.api import operation
 
 from ._account import AccountState
 from ._catalogue import FakeRecommendation
@@ -20,26 +23,60 @@ from ._goscan import GoJSONError, decode_first_value
 from ._host_guard import HostGuard
 from ._state import ServerState
 
-__all__ = ["ERROR_SHAPES", "App", "Config", "Handler", "route"]
+__all__ = ["ERROR_SHAPES", "App", "Config", "Handler", "gin_path", "operation_route", "route", "routes"]
 
 Handler = Callable[["App", Exchange], None]
 _EXACT: dict[str, dict[str, Handler]] = {}
 _PARAM: dict[str, dict[str, Handler]] = {}  # prefix ending in "/" -> one trailing path segment
+_ROUTES: list[tuple[HTTPMethod, str]] = []
+# Handlers of raw (octet-stream) uploads: they stream and record the body themselves.
+_OWN_BODY: set[Handler] = set()
 # Path prefix -> the error body of another protocol (the /v1 routes); the longest prefix wins.
 ERROR_SHAPES: dict[str, Callable[[int, str], object]] = {}
 
 
-def route(method: str, path: str) -> Callable[[Handler], Handler]:
-    """Register a handler; ``/prefix/:param`` routes take one non-empty path segment."""
+def route(method: HTTPMethod, path: str) -> Callable[[Handler], Handler]:
+    """Register a handler for a route openapi.yaml does not describe (the /v1 compatibility layer).
+
+    ``/prefix/:param`` routes (gin's spelling) take one non-empty path segment, found in ``ex.param``.
+    """
 
     def register(fn: Handler) -> Handler:
-        if "/:" in path:
-            _PARAM.setdefault(path[: path.index(":")], {})[method] = fn
-        else:
-            _EXACT.setdefault(path, {})[method] = fn
+        table = (
+            _PARAM.setdefault(path[: path.index(":")], {}) if "/:" in path else _EXACT.setdefault(path, {})
+        )
+        if method in table:
+            raise ValueError(f"{method} {path} is registered twice")
+        table[method] = fn
+        _ROUTES.append((method, path))
         return fn
 
     return register
+
+
+def operation_route(operation_id: str) -> Callable[[Handler], Handler]:
+    """Register a handler for an operation of openapi.yaml: its method and path come from the
+    generated operation table, the same descriptors the client builds its requests from."""
+    op = operation(operation_id)
+    registered = route(HTTPMethod(op.method), gin_path(op.path))
+
+    def register(fn: Handler) -> Handler:
+        registered(fn)
+        if op.request_media == "octet-stream":
+            _OWN_BODY.add(fn)  # a raw upload: the handler streams it rather than holding it
+        return fn
+
+    return register
+
+
+def gin_path(path: str) -> str:
+    """An OpenAPI path in gin's spelling: ``/api/blobs/{digest}`` -> ``/api/blobs/:digest``."""
+    return "/".join(f":{part[1:-1]}" if part.startswith("{") else part for part in path.split("/"))
+
+
+def routes() -> list[tuple[HTTPMethod, str]]:
+    """Every registered route as (method, gin path), in registration order."""
+    return list(_ROUTES)
 
 
 def _match(path: str) -> tuple[dict[str, Handler], str] | None:
@@ -160,8 +197,8 @@ class App:
             ex.send(405, _NOT_ALLOWED, "text/plain", [("Allow", allowed)])
             return
         ex.param = param
-        if ex.path.startswith("/api/blobs/") and ex.method == "POST":
-            handler(self, ex)  # streams the body itself and records it
+        if handler in _OWN_BODY:
+            handler(self, ex)
             return
         ex.body = ex.read_body()
         self.record(ex, ex.body)
@@ -186,11 +223,11 @@ class App:
         self.record(ex, None, ex.content_length or 0)
         location = _redirect_location(ex)
         if location is not None:
-            if ex.method == "GET":
+            if ex.method == HTTPMethod.GET:
                 body = f'<a href="{location}">Moved Permanently</a>.\n\n'.encode()
                 ex.send(301, body, "text/html; charset=utf-8", [("Location", location)])
             else:
-                content_type = "text/html; charset=utf-8" if ex.method == "HEAD" else None
+                content_type = "text/html; charset=utf-8" if ex.method == HTTPMethod.HEAD else None
                 ex.send(307, b"", content_type, [("Location", location)])
             return
         ex.send(404, _NOT_FOUND, "text/plain")

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping
+from http import HTTPMethod
 
 from . import _routes_infer
 from ._app import ERROR_SHAPES, App, route
@@ -206,7 +207,7 @@ class _MessagesAdapter(Compat):
         return [event]
 
 
-@route("POST", "/v1/messages")
+@route(HTTPMethod.POST, "/v1/messages")
 def messages(app: App, ex: Exchange) -> None:
     req = bind(ex, MESSAGES_REQUEST, anthropic_error)
     if req is None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterable, Mapping
+from http import HTTPMethod
 
 from . import _routes_infer
 from ._app import ERROR_SHAPES, App, route
@@ -160,7 +161,7 @@ def _message(native: Mapping[str, object]) -> Mapping[str, object]:
     return message if isinstance(message, Mapping) else {}
 
 
-@route("POST", "/v1/chat/completions")
+@route(HTTPMethod.POST, "/v1/chat/completions")
 def chat_completions(app: App, ex: Exchange) -> None:
     req = bind(ex, CHAT_REQUEST, openai_error)
     if req is None:
@@ -226,7 +227,7 @@ class CompletionAdapter(Compat):
         return items
 
 
-@route("POST", "/v1/completions")
+@route(HTTPMethod.POST, "/v1/completions")
 def completions(app: App, ex: Exchange) -> None:
     req = bind(ex, COMPLETION_REQUEST, openai_error)
     if req is None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import struct
 from collections.abc import Iterable, Mapping
+from http import HTTPMethod
 
 from . import _routes_embed, _routes_models
 from ._app import App, route
@@ -79,7 +80,7 @@ class _EmbedAdapter(_OpenAIJSON):
         return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
 
 
-@route("POST", "/v1/embeddings")
+@route(HTTPMethod.POST, "/v1/embeddings")
 def embeddings(app: App, ex: Exchange) -> None:
     req = bind(ex, _EMBED_REQUEST, openai_error)
     if req is None:
@@ -118,7 +119,7 @@ def _owner(name: str) -> str:
     return parse_name(name).namespace
 
 
-@route("GET", "/v1/models")
+@route(HTTPMethod.GET, "/v1/models")
 def list_models(app: App, ex: Exchange) -> None:
     run_native(app, ex, _ListAdapter(), {}, _routes_models.tags)
 
@@ -133,6 +134,6 @@ class _RetrieveAdapter(_OpenAIJSON):
         return {"id": self.name, "object": "model", "created": created, "owned_by": _owner(self.name)}
 
 
-@route("GET", "/v1/models/:model")
+@route(HTTPMethod.GET, "/v1/models/:model")
 def retrieve_model(app: App, ex: Exchange) -> None:
     run_native(app, ex, _RetrieveAdapter(ex.param), {"name": ex.param}, _routes_models.show)

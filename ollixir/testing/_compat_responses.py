@@ -27,6 +27,7 @@ import random
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from http import HTTPMethod
 
 from . import _routes_infer
 from ._app import App, route
@@ -325,7 +326,7 @@ def _plain(value: object) -> object:
     return value
 
 
-@route("POST", "/v1/responses")
+@route(HTTPMethod.POST, "/v1/responses")
 def responses(app: App, ex: Exchange) -> None:
     req = bind(ex, RESPONSES_REQUEST, openai_error)
     if req is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from ._fake import FakeModel, FakeModelError, FakeReply, FakeToolCall
-from ._faults import Fault, Faults
+from ._faults import Fault, Faults, operation_target
 from ._script import ScriptedReplies
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ _MODEL_KEYS: Final = ("name", "capabilities", "reply", "replies", "when_done", *
 _REPLY_KEYS: Final = ("content", "thinking", "tool_calls", "error", "status")
 # Fault helper keyword arguments and the JSON types they take.
 _FAULT_ARGS: Final[Mapping[str, tuple[type, ...]]] = {
+    "operation": (str,),
     "path": (str,),
     "method": (str,),
     "times": (int, str, type(None)),
@@ -207,6 +208,11 @@ def _fault_rule(value: object, where: str) -> Callable[[Faults], Fault]:
             raise ServerConfigError(f"{where}: a {kind} fault needs {name!r}")
     if kwargs.get("body", "json") not in ("json", "text", "empty"):
         raise ServerConfigError(f"{where}.body: expected 'json', 'text' or 'empty', got {kwargs['body']!r}")
+    if "operation" in kwargs:
+        try:
+            operation_target(kwargs["operation"], kwargs.get("path"), kwargs.get("method"))
+        except ValueError as exc:
+            raise ServerConfigError(f"{where}: {exc}") from None
     times = kwargs.get("times", 1)
     if times == "always":
         kwargs["times"] = None
@@ -238,8 +244,9 @@ class ServerConfig:
           "pullable": ["acme/extra:1b",    # names ``pull`` can fetch (a string is a completion model)
                        {"name": "acme/vision", "capabilities": ["completion", "vision"], "size": 123456789}],
           "faults": [                      # armed at start; ``kind`` is a Faults helper, the rest its arguments
-            {"kind": "fail", "status": 503, "path": "/api/chat", "times": 1},
-            {"kind": "slow_stream", "delay": 0.05, "path": "/api/generate", "times": "always"}
+            {"kind": "fail", "status": 503, "operation": "chat", "times": 1},
+            {"kind": "slow_stream", "delay": 0.05, "operation": "generate", "times": "always"},
+            {"kind": "drop", "after": 2, "path": "/v1/*"}
           ]
         }
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from http import HTTPMethod
 from typing import Final
 
 __all__ = [
@@ -43,7 +44,15 @@ BUILTIN_ORIGINS: Final = _builtin_origins()
 """Origins every server allows, after the configured ones (``envconfig.AllowedOrigins``)."""
 
 # The server's configuration: gin-contrib's default methods, Ollama's own header list, 12 h max age.
-_METHODS: Final = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+_METHODS: Final = (
+    HTTPMethod.GET,
+    HTTPMethod.POST,
+    HTTPMethod.PUT,
+    HTTPMethod.PATCH,
+    HTTPMethod.DELETE,
+    HTTPMethod.HEAD,
+    HTTPMethod.OPTIONS,
+)
 _HEADERS: Final = (
     "Authorization",
     "Content-Type",
@@ -154,7 +163,7 @@ class CorsPolicy:
         else:
             echo = [("Access-Control-Allow-Origin", origin)]
             vary = [("Vary", "Origin")]
-        if method == "OPTIONS":
+        if method == HTTPMethod.OPTIONS:
             preflight = [
                 ("Access-Control-Allow-Headers", ALLOW_HEADERS),
                 ("Access-Control-Allow-Methods", ALLOW_METHODS),

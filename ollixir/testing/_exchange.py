@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from email.utils import formatdate
+from http import HTTPMethod
 from typing import TYPE_CHECKING, Any, Final, Protocol
 from urllib.parse import unquote
 
@@ -298,7 +299,7 @@ class Exchange:
         if status != 204:  # Go sends no length with a 204
             all_headers.append(("Content-Length", str(len(body) if length is None else length)))
         payload = self.head_bytes(status, all_headers)
-        if self.method != "HEAD":
+        if self.method != HTTPMethod.HEAD:
             payload += body
         self.responded = True
         self.write(payload)
@@ -315,7 +316,7 @@ class Exchange:
     def write_json(self, status: int, obj: object, content_type: str, *, newline: bool = False) -> None:
         """:meth:`send_json` past any adapter; ``newline`` as Go's ``json.Encoder`` ends its output."""
         end = b"\n" if newline else b""
-        if self.method != "HEAD":
+        if self.method != HTTPMethod.HEAD:
             for fault in self._faults.take(BODY_KINDS, self.method, self.path):
                 if fault.kind is FaultKind.GZIP:
                     compressed = gzip.compress(go_dumps(obj).encode() + end)

@@ -1,8 +1,10 @@
 """Fault injection for reliability tests, and the log of received requests.
 
-Every fault matches requests by ``path`` (an ``fnmatch`` pattern on the decoded path, e.g.
-``"/api/chat"`` or ``"/api/blobs/*"``; None matches all) and ``method`` (None matches all), and affects
-the next ``times`` matching requests (None: every one until :meth:`Faults.clear`). A request is only
+Every fault matches requests by ``operation`` (an operation id of openapi.yaml, e.g. ``"chat"`` or
+``"create_blob"``: that operation's method and path, any value in a path parameter), or else by ``path``
+(an ``fnmatch`` pattern on the decoded path, e.g. ``"/v1/*"`` for the compatibility routes, which are
+no operations; None matches all) and ``method`` (None matches all), and affects the next ``times``
+matching requests (None: every one until :meth:`Faults.clear`). A request is only
 counted against a fault when the fault actually applies to it: stream faults wait for a streamed
 (NDJSON) response, body faults for a single-object response.
 
@@ -43,10 +45,13 @@ from __future__ import annotations
 
 import enum
 import fnmatch
+import glob
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
+
+from ollixir_api.api import operation
 
 __all__ = ["Fault", "FaultKind", "Faults", "RecordedRequest"]
 
@@ -87,7 +92,9 @@ BODY_KINDS = frozenset({FaultKind.TRUNCATED_BODY, FaultKind.HUGE_LINE, FaultKind
 class Fault:
     """One injected fault (see :class:`Faults`); ``hits`` counts the requests it has affected so far.
 
-    ``path``/``method``/``times`` choose the requests; the other fields are the settings of its kind.
+    ``operation`` (or ``path``/``method``) and ``times`` choose the requests; the other fields are the
+    settings of its kind. A fault built with ``operation`` fills ``path`` and ``method`` in from the
+    operation table; giving both, or an id openapi.yaml does not have, raises ``ValueError``.
     """
 
     kind: FaultKind
@@ -104,7 +111,12 @@ class Fault:
     text: str = '{"model":"broken'
     fraction: float = 0.5
     close: bool = False
+    operation: str | None = None
     hits: int = field(default=0, init=False)
+
+    def __post_init__(self) -> None:
+        if self.operation is not None:
+            self.path, self.method = operation_target(self.operation, self.path, self.method)
 
     def matches(self, method: str, path: str) -> bool:
         if self.method is not None and self.method.upper() != method:
@@ -114,6 +126,23 @@ class Fault:
     @property
     def exhausted(self) -> bool:
         return self.times is not None and self.hits >= self.times
+
+
+def operation_target(operation_id: str, path: str | None, method: str | None) -> tuple[str, str]:
+    """The ``path`` pattern and ``method`` a fault on ``operation_id`` matches.
+
+    Raises ``ValueError`` naming the id when openapi.yaml has no such operation, or when ``path`` or
+    ``method`` is given too (two ways of choosing the requests that could disagree).
+    """
+    if path is not None or method is not None:
+        raise ValueError(f"a fault takes operation={operation_id!r} or path/method, not both")
+    try:
+        op = operation(operation_id)
+    except KeyError:
+        raise ValueError(f"operation {operation_id!r} is not an operation of openapi.yaml") from None
+    # A path parameter matches any value; literal parts are escaped so they match only themselves.
+    parts = ("*" if part.startswith("{") else glob.escape(part) for part in op.path.split("/"))
+    return "/".join(parts), op.method
 
 
 _DEFAULT_MESSAGES: Mapping[int, str] = {
@@ -130,12 +159,14 @@ class Faults:
 
     Add faults with the helpers below (each returns the :class:`Fault` it added, whose ``hits`` counts
     the requests it affected); :meth:`clear` removes them all (``server.reset()`` and the
-    ``ollama_server`` fixture do too). Example: ``server.faults.fail(503, path="/api/chat", times=2)``
+    ``ollama_server`` fixture do too). Example: ``server.faults.fail(503, operation="chat", times=2)``
     answers the next two chat requests with 503, then chat works again.
 
-    Every fault matches requests by ``path`` (an ``fnmatch`` pattern on the decoded path, e.g.
-    ``"/api/chat"`` or ``"/api/blobs/*"``; None matches all) and ``method`` (None matches all), and affects
-    the next ``times`` matching requests (None: every one until :meth:`Faults.clear`). A request is only
+    Every fault matches requests by ``operation`` (an operation id of openapi.yaml, e.g. ``"chat"`` or
+    ``"create_blob"``: that operation's method and path, any value in a path parameter), or else by ``path``
+    (an ``fnmatch`` pattern on the decoded path, e.g. ``"/v1/*"`` for the compatibility routes, which are
+    no operations; None matches all) and ``method`` (None matches all), and affects the next ``times``
+    matching requests (None: every one until :meth:`Faults.clear`). A request is only
     counted against a fault when the fault actually applies to it: stream faults wait for a streamed
     (NDJSON) response, body faults for a single-object response.
 
@@ -213,6 +244,7 @@ class Faults:
         retry_after: str | int | None = None,
         path: str | None = None,
         method: str | None = None,
+        operation: str | None = None,
         times: int | None = 1,
     ) -> Fault:
         """Answer ``status`` instead of handling the request."""
@@ -220,7 +252,15 @@ class Faults:
         after = None if retry_after is None else str(retry_after)
         return self.add(
             Fault(
-                FaultKind.FAIL, path, method, times, status=status, message=text, body=body, retry_after=after
+                FaultKind.FAIL,
+                path,
+                method,
+                times,
+                operation=operation,
+                status=status,
+                message=text,
+                body=body,
+                retry_after=after,
             )
         )
 
@@ -230,22 +270,38 @@ class Faults:
         *,
         path: str | None = None,
         method: str | None = None,
+        operation: str | None = None,
         times: int | None = 1,
     ) -> Fault:
         """HTTP 200 whose JSON body is ``{"error": message}``."""
-        return self.add(Fault(FaultKind.ERROR_BODY, path, method, times, status=200, message=message))
+        return self.add(
+            Fault(FaultKind.ERROR_BODY, path, method, times, operation=operation, status=200, message=message)
+        )
 
     def close_before_headers(
-        self, *, path: str | None = None, method: str | None = None, times: int | None = 1
+        self,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
     ) -> Fault:
         """Close the connection without sending a response."""
-        return self.add(Fault(FaultKind.CLOSE_BEFORE_HEADERS, path, method, times))
+        return self.add(Fault(FaultKind.CLOSE_BEFORE_HEADERS, path, method, times, operation=operation))
 
     def delay_headers(
-        self, seconds: float, *, path: str | None = None, method: str | None = None, times: int | None = 1
+        self,
+        seconds: float,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
     ) -> Fault:
         """Wait before answering (the client sees no status line meanwhile)."""
-        return self.add(Fault(FaultKind.DELAY_HEADERS, path, method, times, delay=seconds))
+        return self.add(
+            Fault(FaultKind.DELAY_HEADERS, path, method, times, operation=operation, delay=seconds)
+        )
 
     def error_line(
         self,
@@ -254,16 +310,27 @@ class Faults:
         *,
         path: str | None = None,
         method: str | None = None,
+        operation: str | None = None,
         times: int | None = 1,
     ) -> Fault:
         """End a stream with an ``{"error": ...}`` line after ``after`` lines (HTTP status stays 200)."""
-        return self.add(Fault(FaultKind.ERROR_LINE, path, method, times, message=message, after=after))
+        return self.add(
+            Fault(
+                FaultKind.ERROR_LINE, path, method, times, operation=operation, message=message, after=after
+            )
+        )
 
     def drop(
-        self, after: int = 1, *, path: str | None = None, method: str | None = None, times: int | None = 1
+        self,
+        after: int = 1,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
     ) -> Fault:
         """Close the connection abruptly after ``after`` stream lines."""
-        return self.add(Fault(FaultKind.DROP, path, method, times, after=after))
+        return self.add(Fault(FaultKind.DROP, path, method, times, operation=operation, after=after))
 
     def malformed_line(
         self,
@@ -272,16 +339,25 @@ class Faults:
         *,
         path: str | None = None,
         method: str | None = None,
+        operation: str | None = None,
         times: int | None = 1,
     ) -> Fault:
         """Insert a line that is not JSON after ``after`` stream lines."""
-        return self.add(Fault(FaultKind.MALFORMED_LINE, path, method, times, after=after, text=text))
+        return self.add(
+            Fault(FaultKind.MALFORMED_LINE, path, method, times, operation=operation, after=after, text=text)
+        )
 
     def slow_stream(
-        self, delay: float, *, path: str | None = None, method: str | None = None, times: int | None = 1
+        self,
+        delay: float,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
     ) -> Fault:
         """Pause ``delay`` seconds before each stream line after the first."""
-        return self.add(Fault(FaultKind.SLOW_STREAM, path, method, times, delay=delay))
+        return self.add(Fault(FaultKind.SLOW_STREAM, path, method, times, operation=operation, delay=delay))
 
     def huge_line(
         self,
@@ -290,10 +366,13 @@ class Faults:
         *,
         path: str | None = None,
         method: str | None = None,
+        operation: str | None = None,
         times: int | None = 1,
     ) -> Fault:
         """One line (or single-object body) of exactly ``size`` bytes."""
-        return self.add(Fault(FaultKind.HUGE_LINE, path, method, times, size=size, after=after))
+        return self.add(
+            Fault(FaultKind.HUGE_LINE, path, method, times, operation=operation, size=size, after=after)
+        )
 
     def truncated_body(
         self,
@@ -302,14 +381,32 @@ class Faults:
         close: bool = False,
         path: str | None = None,
         method: str | None = None,
+        operation: str | None = None,
         times: int | None = 1,
     ) -> Fault:
         """Cut a single-object JSON body short."""
-        return self.add(Fault(FaultKind.TRUNCATED_BODY, path, method, times, fraction=fraction, close=close))
+        return self.add(
+            Fault(
+                FaultKind.TRUNCATED_BODY,
+                path,
+                method,
+                times,
+                operation=operation,
+                fraction=fraction,
+                close=close,
+            )
+        )
 
-    def gzip(self, *, path: str | None = None, method: str | None = None, times: int | None = 1) -> Fault:
+    def gzip(
+        self,
+        *,
+        path: str | None = None,
+        method: str | None = None,
+        operation: str | None = None,
+        times: int | None = 1,
+    ) -> Fault:
         """Compress the answer (single object or stream) with ``Content-Encoding: gzip``."""
-        return self.add(Fault(FaultKind.GZIP, path, method, times))
+        return self.add(Fault(FaultKind.GZIP, path, method, times, operation=operation))
 
 
 class _Progress:

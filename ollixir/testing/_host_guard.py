@@ -21,6 +21,7 @@ import ipaddress
 import socket
 import threading
 from collections.abc import Container
+from http import HTTPMethod
 from typing import Final, Literal
 
 __all__ = ["HostGuard", "host_verdict", "split_host_port"]
@@ -149,7 +150,7 @@ def host_verdict(
         return "pass"
     lowered = host.lower()
     if lowered in ("", "localhost", hostname.lower()) or lowered.endswith(_LOCAL_SUFFIXES):
-        return "no_content" if method == "OPTIONS" else "pass"
+        return "no_content" if method == HTTPMethod.OPTIONS else "pass"
     return "forbid"
 
 

@@ -91,7 +91,10 @@ def describe_fault(fault: Fault) -> str:
     settings = ", ".join(
         f"{name}={getattr(fault, name)!r}" for name in _SHOWN[fault.kind] if getattr(fault, name) is not None
     )
-    scope = f"{fault.method or 'any method'} {fault.path or '*'}"
+    if fault.operation is not None:
+        scope = f"operation {fault.operation} ({fault.method} {fault.path})"
+    else:
+        scope = f"{fault.method or 'any method'} {fault.path or '*'}"
     if fault.times is None:
         count = "every matching request"
     else:

@@ -17,19 +17,19 @@ The request body is never read by these handlers, as in the server.
 from __future__ import annotations
 
 from ._account import SIGNIN_URL
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange
 
 __all__: list[str] = []
 
 
-@route("GET", "/api/status")
+@operation_route("server_status")
 def status(app: App, ex: Exchange) -> None:
     source = app.account.no_cloud
     ex.send_json(200, {"cloud": {"disabled": source is not None, "source": source or "none"}})
 
 
-@route("POST", "/api/me")
+@operation_route("whoami")
 def whoami(app: App, ex: Exchange) -> None:
     state = app.account
     if not state.machine_key:
@@ -42,8 +42,8 @@ def whoami(app: App, ex: Exchange) -> None:
     ex.send_json(200, account.wire())
 
 
-@route("POST", "/api/signout")
-@route("DELETE", "/api/user/keys/:encodedKey")
+@operation_route("signout")
+@operation_route("delete_user_key")
 def signout(app: App, ex: Exchange) -> None:
     state = app.account
     if not state.machine_key:

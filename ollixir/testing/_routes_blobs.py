@@ -8,7 +8,7 @@ import os
 import re
 from typing import Final
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange
 
 __all__: list[str] = []
@@ -16,7 +16,7 @@ __all__: list[str] = []
 _DIGEST: Final = re.compile(r"sha256[:-][0-9a-fA-F]{64}")
 
 
-@route("HEAD", "/api/blobs/:digest")
+@operation_route("check_blob")
 def head_blob(app: App, ex: Exchange) -> None:
     digest = ex.param
     if not _DIGEST.fullmatch(digest):
@@ -27,7 +27,7 @@ def head_blob(app: App, ex: Exchange) -> None:
         ex.send_error(404, f'blob "{digest}" not found')
 
 
-@route("POST", "/api/blobs/:digest")
+@operation_route("create_blob")
 def post_blob(app: App, ex: Exchange) -> None:
     digest = ex.param
     if not _DIGEST.fullmatch(digest):

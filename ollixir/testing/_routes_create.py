@@ -13,7 +13,7 @@ import os
 import time
 from collections.abc import Iterator, Mapping
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange, StreamError
 from ._fake import FakeModel
 from ._gguf import FILE_TYPES, read_gguf
@@ -313,7 +313,7 @@ def _create_events(app: App, req: Mapping[str, object]) -> Iterator[object]:
     yield {"status": "success"}
 
 
-@route("POST", "/api/create")
+@operation_route("create_model")
 def create(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "CreateRequest")
     if req is None:

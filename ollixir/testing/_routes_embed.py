@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange
 from ._fake import embed_raw, normalized
 from ._resolve import check_options, find_model, not_found_quoted, parse_model_ref, resolve_model
@@ -11,7 +11,7 @@ from ._tokens import first_tokens
 __all__: list[str] = []
 
 
-@route("POST", "/api/embed")
+@operation_route("embed")
 def embed(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "EmbedRequest")
     if req is None:
@@ -79,7 +79,7 @@ def embed(app: App, ex: Exchange) -> None:
         app.state.finish(model, keep_ns)
 
 
-@route("POST", "/api/embeddings")
+@operation_route("embeddings")
 def embeddings(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "EmbeddingRequest")
     if req is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange, StreamError
 from ._fake import FakeModelError, FakeRequest, Turn, logprob_entry, plan_turn
 from ._gojson import IntList, go_dumps, go_quote
@@ -214,7 +214,7 @@ def _common_checks(app: App, ex: Exchange, req: dict[str, object], model: Instal
     return True
 
 
-@route("POST", "/api/generate")
+@operation_route("generate")
 def generate(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "GenerateRequest")
     if req is None:
@@ -270,7 +270,7 @@ def generate(app: App, ex: Exchange) -> None:
     _respond(ex, call, fake, [system, prompt], _format_error(req.get("format")))
 
 
-@route("POST", "/api/chat")
+@operation_route("chat")
 def chat(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "ChatRequest")
     if req is None:

@@ -18,21 +18,21 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange
 from ._goscan import GoJSONError, PairsDict, decode_first_value
 
 __all__: list[str] = []
 
 
-@route("GET", "/")
-@route("HEAD", "/")
+@operation_route("heartbeat")
+@operation_route("heartbeat_head")
 def root(app: App, ex: Exchange) -> None:
     ex.send(200, b"Ollama is running", "text/plain; charset=utf-8")
 
 
-@route("GET", "/api/version")
-@route("HEAD", "/api/version")
+@operation_route("version")
+@operation_route("version_head")
 def version(app: App, ex: Exchange) -> None:
     ex.send_json(200, {"version": app.config.version})
 
@@ -57,7 +57,7 @@ def _cloud_body(app: App, ex: Exchange) -> dict[str, object] | None:
     return dict(decoded) if isinstance(decoded, PairsDict) else {}
 
 
-@route("POST", "/api/web_search")
+@operation_route("web_search")
 def web_search(app: App, ex: Exchange) -> None:
     body = _cloud_body(app, ex)
     if body is None:
@@ -79,7 +79,7 @@ def web_search(app: App, ex: Exchange) -> None:
     ex.send_json(200, {"results": results})
 
 
-@route("POST", "/api/web_fetch")
+@operation_route("web_fetch")
 def web_fetch(app: App, ex: Exchange) -> None:
     body = _cloud_body(app, ex)
     if body is None:

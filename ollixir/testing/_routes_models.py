@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange
 from ._gojson import go_quote
 from ._names import parse_name
@@ -12,8 +12,8 @@ from ._show import show_response
 __all__: list[str] = []
 
 
-@route("GET", "/api/tags")
-@route("HEAD", "/api/tags")
+@operation_route("list_models")
+@operation_route("list_models_head")
 def tags(app: App, ex: Exchange) -> None:
     models = [
         {
@@ -30,7 +30,7 @@ def tags(app: App, ex: Exchange) -> None:
     ex.send_json(200, {"models": models})
 
 
-@route("GET", "/api/ps")
+@operation_route("list_running")
 def ps(app: App, ex: Exchange) -> None:
     models = [
         {
@@ -48,7 +48,7 @@ def ps(app: App, ex: Exchange) -> None:
     ex.send_json(200, {"models": models})
 
 
-@route("POST", "/api/show")
+@operation_route("show_model")
 def show(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "ShowRequest")
     if req is None:
@@ -71,7 +71,7 @@ def show(app: App, ex: Exchange) -> None:
     ex.send_json(200, answer)
 
 
-@route("POST", "/api/copy")
+@operation_route("copy_model")
 def copy(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "CopyRequest")
     if req is None:
@@ -94,7 +94,7 @@ def copy(app: App, ex: Exchange) -> None:
     ex.send(200)
 
 
-@route("DELETE", "/api/delete")
+@operation_route("delete_model")
 def delete(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "DeleteRequest")
     if req is None:

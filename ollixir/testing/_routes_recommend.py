@@ -7,12 +7,12 @@ unless ``OllamaTestServer(recommendations=...)`` gave another.
 
 from __future__ import annotations
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange
 
 __all__: list[str] = []
 
 
-@route("GET", "/api/experimental/model-recommendations")
+@operation_route("model_recommendations")
 def recommendations(app: App, ex: Exchange) -> None:
     ex.send_json(200, {"recommendations": [r.wire() for r in app.config.recommendations]})

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from ._app import App, route
+from ._app import App, operation_route
 from ._exchange import Exchange, StreamError
 from ._names import DEFAULT_HOST, ModelName, parse_name
 from ._state import Installed, Layer
@@ -63,7 +63,7 @@ def respond_progress(ex: Exchange, req: Mapping[str, object], events: Iterator[o
     ex.send_json(200, last, "application/json")
 
 
-@route("POST", "/api/pull")
+@operation_route("pull_model")
 def pull(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "PullRequest")
     if req is None:
@@ -89,7 +89,7 @@ def _manifest_path(app: App, name: ModelName) -> str:
     )
 
 
-@route("POST", "/api/push")
+@operation_route("push_model")
 def push(app: App, ex: Exchange) -> None:
     req = app.bind(ex, "PushRequest")
     if req is None:

@@ -24,10 +24,13 @@ from __future__ import annotations
 import http.client
 import time
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit
 
-from ._app import App, route
+from ollixir_api.api import operation
+from ollixir_api.types import Operation
+
+from ._app import App, operation_route
 from ._exchange import Exchange
 
 __all__: list[str] = []
@@ -53,14 +56,14 @@ _PIECE: Final = 32 << 10  # copyProxyResponseBody's buffer
 _UPSTREAM_TIMEOUT: Final = 300.0
 
 
-@route("POST", "/api/experimental/web_search")
+@operation_route("experimental_web_search")
 def experimental_web_search(app: App, ex: Exchange) -> None:
-    _proxy(app, ex, "/api/web_search", "web search is unavailable")
+    _proxy(app, ex, operation("web_search"), "web search is unavailable")
 
 
-@route("POST", "/api/experimental/web_fetch")
+@operation_route("experimental_web_fetch")
 def experimental_web_fetch(app: App, ex: Exchange) -> None:
-    _proxy(app, ex, "/api/web_fetch", "web fetch is unavailable")
+    _proxy(app, ex, operation("web_fetch"), "web fetch is unavailable")
 
 
 def _connection_tokens(values: list[str]) -> set[str]:
@@ -79,16 +82,18 @@ def _request_uri(path: str, caller_query: str) -> str:
     return f"{path}?{urlencode(sorted(pairs, key=lambda kv: kv[0]), quote_via=quote_plus)}"
 
 
-def _proxy(app: App, ex: Exchange, path: str, operation: str) -> None:
+def _proxy(app: App, ex: Exchange, upstream_op: Operation[Any, Any, Any], unavailable: str) -> None:
+    """Forward to ollama.com's own operation (``upstream_op``: its method and path)."""
     caller = [(key, value) for key, value in ex.headers.items() if key.lower() != "authorization"]
     if not ex.body.strip():
         ex.send_error(400, "missing request body")
         return
     if app.account.no_cloud is not None:
-        ex.send_error(403, f"ollama cloud is disabled: {operation}")
+        ex.send_error(403, f"ollama cloud is disabled: {unavailable}")
         return
-    uri = _request_uri(path, ex.query)
-    signature = app.account.sign(f"POST,{uri}")
+    method = upstream_op.method
+    uri = _request_uri(upstream_op.path, ex.query)
+    signature = app.account.sign(f"{method},{uri}")
     if signature is None:
         ex.send_error(401, "unauthorized")
         return
@@ -104,13 +109,14 @@ def _proxy(app: App, ex: Exchange, path: str, operation: str) -> None:
     connection = connection_class(target.netloc, timeout=_UPSTREAM_TIMEOUT)
     try:
         try:
-            connection.putrequest("POST", uri, skip_accept_encoding=True)
+            connection.putrequest(method, uri, skip_accept_encoding=True)
             for key, value in headers:
                 connection.putheader(key, value)
             connection.endheaders(ex.body)
             upstream = connection.getresponse()
         except (OSError, http.client.HTTPException) as exc:
-            ex.send_error(502, f'Post "{url}": {_go_transport_error(exc, target.hostname, target.port)}')
+            error = _go_transport_error(exc, target.hostname, target.port)
+            ex.send_error(502, f'{_go_url_error_op(method)} "{url}": {error}')
             return
         answer = upstream.getheaders()
         tokens = _connection_tokens([v for k, v in answer if k.lower() == "connection"])
@@ -131,6 +137,11 @@ def _pieces(upstream: http.client.HTTPResponse) -> Iterator[bytes]:
         if not piece:
             return
         yield piece
+
+
+def _go_url_error_op(method: str) -> str:
+    # Go's url.Error names the request by its method in title case ("Post").
+    return method[:1] + method[1:].lower()
 
 
 def _go_transport_error(exc: BaseException, host: str | None, port: int | None) -> str:

@@ -104,7 +104,7 @@ class OllamaTestServer:
         # Removes the blob directory at interpreter exit even if stop() is never called.
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._root, True)
         self.faults = Faults()
-        """The fault plan: ``server.faults.fail(503, path="/api/chat")`` etc. (see :class:`Faults`)."""
+        """The fault plan: ``server.faults.fail(503, operation="chat")`` etc. (see :class:`Faults`)."""
         self._state = ServerState(self._root, models or (), registry or ())
         config = Config(
             api_key,
