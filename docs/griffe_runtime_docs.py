@@ -14,13 +14,14 @@ from typing import Any
 
 import griffe
 
-# The modules whose public functions are generated at import time.
-RUNTIME_MODULES = ("ollixir._clients.functions", "ollixir._clients.async_functions")
+# The modules whose public functions are built at import time (the generated client surface).
+RUNTIME_MODULES = ("ollixir_api.surface.functions", "ollixir_api.surface.async_functions")
 
 
 class RuntimeDocstrings(griffe.Extension):
     def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
-        if pkg.name != "ollixir":
+        # The surface is part of the generated package; ollixir re-exports its functions.
+        if pkg.name != "ollixir_api":
             return
         for module_path in RUNTIME_MODULES:
             module = pkg.modules_collection[module_path]

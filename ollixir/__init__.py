@@ -67,6 +67,39 @@ if TYPE_CHECKING:
     from ollixir_api.models import (
         WebSearchResponse as WebSearchResponse,
     )
+    from ollixir_api.surface.functions import chat as chat
+    from ollixir_api.surface.functions import check_blob as check_blob
+    from ollixir_api.surface.functions import completion as completion
+    from ollixir_api.surface.functions import copy as copy
+    from ollixir_api.surface.functions import copy_model as copy_model
+    from ollixir_api.surface.functions import create as create
+    from ollixir_api.surface.functions import create_blob as create_blob
+    from ollixir_api.surface.functions import create_model as create_model
+    from ollixir_api.surface.functions import delete as delete
+    from ollixir_api.surface.functions import delete_model as delete_model
+    from ollixir_api.surface.functions import embed as embed
+    from ollixir_api.surface.functions import embeddings as embeddings
+    from ollixir_api.surface.functions import generate as generate
+    from ollixir_api.surface.functions import is_running as is_running
+    from ollixir_api.surface.functions import list as list
+    from ollixir_api.surface.functions import list_models as list_models
+    from ollixir_api.surface.functions import list_running as list_running
+    from ollixir_api.surface.functions import model_recommendations as model_recommendations
+    from ollixir_api.surface.functions import preload as preload
+    from ollixir_api.surface.functions import ps as ps
+    from ollixir_api.surface.functions import pull as pull
+    from ollixir_api.surface.functions import pull_model as pull_model
+    from ollixir_api.surface.functions import push as push
+    from ollixir_api.surface.functions import push_model as push_model
+    from ollixir_api.surface.functions import show as show
+    from ollixir_api.surface.functions import show_model as show_model
+    from ollixir_api.surface.functions import signout as signout
+    from ollixir_api.surface.functions import status as status
+    from ollixir_api.surface.functions import unload as unload
+    from ollixir_api.surface.functions import version as version
+    from ollixir_api.surface.functions import web_fetch as web_fetch
+    from ollixir_api.surface.functions import web_search as web_search
+    from ollixir_api.surface.functions import whoami as whoami
 
     from . import aio as aio
     from . import batch as batch
@@ -77,39 +110,6 @@ if TYPE_CHECKING:
     from . import web as web
     from ._clients.async_client import AsyncClient
     from ._clients.client import Client
-    from ._clients.functions import chat as chat
-    from ._clients.functions import check_blob as check_blob
-    from ._clients.functions import completion as completion
-    from ._clients.functions import copy as copy
-    from ._clients.functions import copy_model as copy_model
-    from ._clients.functions import create as create
-    from ._clients.functions import create_blob as create_blob
-    from ._clients.functions import create_model as create_model
-    from ._clients.functions import delete as delete
-    from ._clients.functions import delete_model as delete_model
-    from ._clients.functions import embed as embed
-    from ._clients.functions import embeddings as embeddings
-    from ._clients.functions import generate as generate
-    from ._clients.functions import is_running as is_running
-    from ._clients.functions import list as list
-    from ._clients.functions import list_models as list_models
-    from ._clients.functions import list_running as list_running
-    from ._clients.functions import model_recommendations as model_recommendations
-    from ._clients.functions import preload as preload
-    from ._clients.functions import ps as ps
-    from ._clients.functions import pull as pull
-    from ._clients.functions import pull_model as pull_model
-    from ._clients.functions import push as push
-    from ._clients.functions import push_model as push_model
-    from ._clients.functions import show as show
-    from ._clients.functions import show_model as show_model
-    from ._clients.functions import signout as signout
-    from ._clients.functions import status as status
-    from ._clients.functions import unload as unload
-    from ._clients.functions import version as version
-    from ._clients.functions import web_fetch as web_fetch
-    from ._clients.functions import web_search as web_search
-    from ._clients.functions import whoami as whoami
     from ._clients.init import init, init_async
     from ._clients.types import DictResults, TypedResults
     from ._core.host import parse_host
@@ -183,7 +183,7 @@ _FUNCTIONS = [
     "pull",
     "push",
 ]
-_LAZY.update(dict.fromkeys(_FUNCTIONS, "._clients.functions"))
+_LAZY.update(dict.fromkeys(_FUNCTIONS, "ollixir_api.surface.functions"))
 # The typed models, under the names the official client exports (ollama.ChatResponse, ...).
 _MODELS = [
     "ChatResponse",

@@ -7,8 +7,7 @@ client's form): ``await ollixir.aio.chat(model="llama3.2", messages=[...])``.
 
 from __future__ import annotations
 
-from ._clients.async_client import AsyncClient
-from ._clients.async_functions import (
+from ollixir_api.surface.async_functions import (
     chat,
     check_blob,
     completion,
@@ -43,6 +42,8 @@ from ._clients.async_functions import (
     web_search,
     whoami,
 )
+
+from ._clients.async_client import AsyncClient
 from ._clients.init import init_async
 
 __all__ = [

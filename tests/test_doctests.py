@@ -19,7 +19,7 @@ import pytest
 import ollixir
 from ollixir.testing import FakeAccount, OllamaTestServer
 
-MODULES = ("ollixir._clients.operations", "ollixir.presets", "ollixir.tools", "ollixir.modelfile")
+MODULES = ("ollixir_api.surface.operations", "ollixir.presets", "ollixir.tools", "ollixir.modelfile")
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 # The operations whose docstrings must carry examples (the generated client methods in operations).
 DOCUMENTED = (
@@ -83,5 +83,5 @@ def test_docstring_examples(name: str, client: ollixir.Client[ollixir.TypedResul
 
 
 def test_main_operations_have_examples() -> None:
-    missing = [op for op in DOCUMENTED if f"ollixir._clients.operations.{op}" not in DOCTESTS]
+    missing = [op for op in DOCUMENTED if f"ollixir_api.surface.operations.{op}" not in DOCTESTS]
     assert not missing, f"docstrings without >>> examples: {missing}"

@@ -2,10 +2,12 @@
 
 Each test copies openapi.yaml, openapi-python-client.yaml and scripts/generate into a temporary
 directory and runs that copy of scripts/generate there (same pinned generator, ruff and hooks), so
-the repository's generated/ is never touched.
+the repository's generated/ is never touched. generated/ollixir_api holds the models, the operation
+table and the client surface (``surface/``, from scripts/facade_codegen.py), all from one run.
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,9 +19,9 @@ PACKAGE = Path("generated") / "ollixir_api"
 REMOVED_FIELD = "suffix"
 
 
+# The client surface, relative to the package; the runtime methods first.
 SURFACE = [
-    f"ollixir/_clients/{name}.py"
-    for name in ("operations", "sync_api", "async_api", "functions", "async_functions")
+    f"surface/{name}.py" for name in ("operations", "sync_api", "async_api", "functions", "async_functions")
 ]
 
 
@@ -27,13 +29,13 @@ def _stage(tmp: Path, spec_text: str) -> Path:
     (tmp / "scripts").mkdir()
     shutil.copy2(REPO / "scripts" / "generate", tmp / "scripts" / "generate")
     shutil.copy2(REPO / "scripts" / "facade_codegen.py", tmp / "scripts" / "facade_codegen.py")
-    shutil.copy2(
-        REPO / "pyproject.toml", tmp / "pyproject.toml"
-    )  # the surface is formatted with its ruff settings
-    (tmp / "ollixir" / "_clients").mkdir(parents=True)
+    # The surface is formatted with the repository's ruff settings.
+    shutil.copy2(REPO / "pyproject.toml", tmp / "pyproject.toml")
     # scripts/generate ends by generating the sync executor from the async one.
     shutil.copy2(REPO / "scripts" / "unasync_gen.py", tmp / "scripts" / "unasync_gen.py")
-    shutil.copytree(REPO / "ollixir" / "_core", tmp / "ollixir" / "_core")
+    shutil.copytree(
+        REPO / "ollixir" / "_core", tmp / "ollixir" / "_core", ignore=shutil.ignore_patterns("__pycache__")
+    )
     shutil.copy2(REPO / "openapi-python-client.yaml", tmp / "openapi-python-client.yaml")
     shutil.copytree(REPO / "generator-templates", tmp / "generator-templates")
     (tmp / "openapi.yaml").write_text(spec_text, encoding="utf-8")
@@ -46,7 +48,7 @@ def _generate(root: Path) -> dict[str, bytes]:
         [str(root / "scripts" / "generate")], cwd=root, env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    return {**_snapshot(root / PACKAGE), **{name: (root / name).read_bytes() for name in SURFACE}}
+    return _snapshot(root / PACKAGE)
 
 
 def _snapshot(package: Path) -> dict[str, bytes]:
@@ -61,11 +63,12 @@ def _snapshot(package: Path) -> dict[str, bytes]:
 def test_committed_output_matches_the_spec(tmp_path: Path) -> None:
     spec = (REPO / "openapi.yaml").read_text(encoding="utf-8")
     fresh = _generate(_stage(tmp_path, spec))
-    committed = {**_snapshot(REPO / PACKAGE), **{name: (REPO / name).read_bytes() for name in SURFACE}}
+    committed = _snapshot(REPO / PACKAGE)
     assert sorted(fresh) == sorted(committed), "file set differs: run scripts/generate"
     changed = [name for name in fresh if fresh[name] != committed[name]]
     assert changed == [], "generated/ is stale: run scripts/generate"
     assert fresh["py.typed"] == b""
+    assert {*SURFACE, "surface/__init__.py"} <= set(fresh)
 
 
 def test_removing_a_field_is_detected(tmp_path: Path) -> None:
@@ -78,11 +81,11 @@ def test_removing_a_field_is_detected(tmp_path: Path) -> None:
     del lines[field_lines[0]]
 
     fresh = _generate(_stage(tmp_path, "".join(lines)))
-    committed = {**_snapshot(REPO / PACKAGE), **{name: (REPO / name).read_bytes() for name in SURFACE}}
+    committed = _snapshot(REPO / PACKAGE)
     changed = sorted(name for name in committed if fresh.get(name) != committed[name])
     # The model, and every signature that offered the field (the methods, module functions, overloads).
     assert changed == ["models/generate_request.py", *sorted(SURFACE)]
-    assert "suffix" in (REPO / SURFACE[0]).read_text().split("def completion(")[1].split(") -> Any:")[0]
+    assert "suffix" in committed[SURFACE[0]].decode().split("def completion(")[1].split(") -> Any:")[0]
     assert "suffix" not in fresh[SURFACE[0]].decode().split("def completion(")[1].split(") -> Any:")[0]
     assert f'"{REMOVED_FIELD}"' in committed["models/generate_request.py"].decode()
     assert f'"{REMOVED_FIELD}"' not in fresh["models/generate_request.py"].decode()
@@ -98,6 +101,14 @@ def test_a_field_added_to_the_spec_becomes_a_keyword_of_every_method(tmp_path: P
     runtime = fresh[SURFACE[0]].decode().split("def embed(")[1].split(") -> Any:")[0]
     assert "zz_probe: bool | None = None" in runtime
     assert '"zz_probe": zz_probe' in fresh[SURFACE[0]].decode()
+    # Every signature of embed: the overloads of both clients and of both module-level forms (each but
+    # the catch-all ``*args, **kwargs`` stub of the functions modules; the clients' implementation stub
+    # types every keyword ``Any``).
     for name in SURFACE[1:]:
-        assert "zz_probe: bool | None = None" in fresh[name].decode(), name
+        text = fresh[name].decode()
+        signatures = [part.split(") -> ")[0] for part in text.split("def embed(")[1:]]
+        signatures = [sig for sig in signatures if sig != "*args: Any, **kwargs: Any"]
+        assert len(signatures) >= 4, (name, len(signatures))
+        without = [sig for sig in signatures if not re.search(r"\bzz_probe: (bool \| None|Any) = None", sig)]
+        assert without == [], (name, without)
     assert "zz_probe" in fresh["models/embed_request.py"].decode()

@@ -106,6 +106,27 @@ def test_wheel_ships_the_type_markers(user_env: tuple[Path, Path]) -> None:
     assert found.stdout.split() == ["True", "True"], found.stderr
 
 
+def test_wheel_ships_the_generated_client_surface(user_env: tuple[Path, Path]) -> None:
+    # The clients' operations live in the generated package (ollixir_api.surface), typed by its py.typed.
+    python, work = user_env
+    found = _run(
+        [
+            str(python),
+            "-c",
+            "import importlib.resources as r, ollixir, ollixir.aio;"
+            " print(sorted(f.name for f in r.files('ollixir_api.surface').iterdir() if f.name.endswith('.py')));"
+            " print(ollixir.Client.chat.__module__, ollixir.aio.chat.__doc__.splitlines()[0])",
+        ],
+        cwd=work,
+    )
+    assert found.returncode == 0, found.stderr
+    files, origin = found.stdout.splitlines()
+    assert files == str(
+        ["__init__.py", "async_api.py", "async_functions.py", "functions.py", "operations.py", "sync_api.py"]
+    )
+    assert origin == "ollixir_api.surface.operations The next message of a conversation (``POST /api/chat``)."
+
+
 def test_mypy_strict_passes_on_a_users_application(user_env: tuple[Path, Path]) -> None:
     python, work = user_env
     result = _mypy(python, work, APP.read_text())

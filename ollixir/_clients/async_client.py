@@ -1,7 +1,8 @@
 """The asynchronous client.
 
-Operation bodies live in ``_methods`` (shared with the sync client) and typed signatures in
-``_async_api``; this class adds configuration and the executor.
+The operations are generated (``ollixir_api.surface``: ``AsyncAPI``'s typed signatures, and the methods
+themselves, which call ``methods.invoke``, shared with the sync client); this class adds configuration
+and the executor.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from types import TracebackType
 from typing import Any, Literal, TypeVar, Unpack, overload
 
 import httpx
+from ollixir_api.surface.async_api import AsyncAPI
 
 from .. import _ops
 from .._core.async_exec import AsyncExecutor
@@ -21,7 +23,6 @@ from .._core.config import ClientBase, Config, ResponseFormat
 from .._core.options import AsyncClientOptions, check_options
 from .._core.process import run_async_sink
 from .._ops.create import CreatePlan
-from .async_api import AsyncAPI
 from .methods import apply, with_format
 from .types import DictResults, TypedResults
 

@@ -1,7 +1,8 @@
 """The synchronous client.
 
-Operation bodies live in ``_methods`` (shared with the async client) and typed signatures in
-``_sync_api``; this class adds configuration and the executor.
+The operations are generated (``ollixir_api.surface``: ``SyncAPI``'s typed signatures, and the methods
+themselves, which call ``methods.invoke``, shared with the async client); this class adds configuration
+and the executor.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from types import TracebackType
 from typing import Any, Literal, TypeVar, Unpack, overload
 
 import httpx
+from ollixir_api.surface.sync_api import SyncAPI
 
 from .. import _ops
 from .._core.blob import blob_source
@@ -20,7 +22,6 @@ from .._core.options import ClientOptions, check_options
 from .._core.sync_exec import SyncExecutor
 from .._ops.create import CreatePlan
 from .methods import apply, with_format
-from .sync_api import SyncAPI
 from .types import DictResults, TypedResults
 
 __all__ = ["Client"]

@@ -1,6 +1,6 @@
 """What each client method does with its arguments, shared by :class:`Client` and :class:`AsyncClient`.
 
-The methods themselves are generated (``operations.py``, from openapi.yaml): each collects its arguments
+The methods themselves are generated (``ollixir_api.surface.operations``, from openapi.yaml): each collects its arguments
 into a dict keyed by the request's JSON field names and calls :func:`invoke`. A handler here validates
 and builds the request (``_ops``) and hands the :class:`Call` to ``host._run``, which the sync client
 executes and the async client turns into an awaitable; so validation happens when the method is called,

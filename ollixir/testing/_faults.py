@@ -1,44 +1,7 @@
 """Fault injection for reliability tests, and the log of received requests.
 
-Every fault matches requests by ``operation`` (an operation id of openapi.yaml, e.g. ``"chat"`` or
-``"create_blob"``: that operation's method and path, any value in a path parameter), or else by ``path``
-(an ``fnmatch`` pattern on the decoded path, e.g. ``"/v1/*"`` for the compatibility routes, which are
-no operations; None matches all) and ``method`` (None matches all), and affects the next ``times``
-matching requests (None: every one until :meth:`Faults.clear`). A request is only
-counted against a fault when the fault actually applies to it: stream faults wait for a streamed
-(NDJSON) response, body faults for a single-object response.
-
-==========================  =======  ===================================================================
-helper                      applies  effect
-==========================  =======  ===================================================================
-``fail``                    always   answer ``status`` at once (JSON ``{"error"}``, plain text or empty
-                                     body; optional ``Retry-After``); the request body is discarded
-``error_body``              always   200 with a JSON body ``{"error": message}``
-``close_before_headers``    always   read the request, then close the connection without answering
-``delay_headers``           always   wait ``seconds`` before handling (nothing is sent meanwhile)
-``error_line``              stream   after ``after`` lines, a final ``{"error": message}`` line
-``drop``                    stream   after ``after`` lines, close the connection abruptly
-``malformed_line``          stream   after ``after`` lines, the line ``text`` (not JSON), then go on
-``slow_stream``             stream   wait ``delay`` seconds before every line after the first
-``huge_line``               both     stream: after ``after`` lines, one line of exactly ``size`` bytes
-                                     (newline included) whose text field is padded with ``x``; single
-                                     object: the body padded to ``size`` bytes the same way
-``gzip``                    both     answer with ``Content-Encoding: gzip``, as a compressing proxy in
-                                     front of Ollama would: single objects compressed whole, stream
-                                     lines each flushed as they are written
-``truncated_body``          body     send only ``fraction`` of the JSON body; with ``close`` the
-                                     ``Content-Length`` announces the full body and the connection is
-                                     closed early (a transport error), else it matches the cut body (a
-                                     JSON error)
-==========================  =======  ===================================================================
-
-Stream faults whose line count is never reached fire at the end of the stream instead.
-
-On the /v1 compatibility routes, ``fail`` with a JSON body answers in that protocol's error shape, the
-stream faults count server-sent events instead of lines, ``malformed_line`` sends ``data: <text>``, and
-``error_line`` ends the stream the way Ollama does when the model fails mid-answer (its writer turns the
-native ``{"error"}`` line into an empty chunk: an empty OpenAI chunk, no event at all for the
-Responses and Anthropic streams).
+What each fault does, which requests it matches and how often it fires is documented once, on
+:class:`Faults` (the public face of this module, ``server.faults``).
 """
 
 from __future__ import annotations
@@ -195,6 +158,12 @@ class Faults:
     ==========================  =======  ===================================================================
 
     Stream faults whose line count is never reached fire at the end of the stream instead.
+
+    On the /v1 compatibility routes, ``fail`` with a JSON body answers in that protocol's error shape, the
+    stream faults count server-sent events instead of lines, ``malformed_line`` sends ``data: <text>``, and
+    ``error_line`` ends the stream the way Ollama does when the model fails mid-answer (its writer turns the
+    native ``{"error"}`` line into an empty chunk: an empty OpenAI chunk, no event at all for the
+    Responses and Anthropic streams).
     """
 
     def __init__(self) -> None:

@@ -9,14 +9,11 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._core.call import NOT_SET
-from .methods import Host, invoke
+from ollixir._clients.methods import Host, invoke
+from ollixir._core.call import NOT_SET
 
 if TYPE_CHECKING:
-    from .._core.blob import BlobSourceLike
-    from .._core.retry import RetryPolicy
-    from .._ops.arrays import EmbedDType
-    from .types import (
+    from ollixir._clients.types import (
         FormatLike,
         ImageLike,
         KeepAliveLike,
@@ -27,6 +24,9 @@ if TYPE_CHECKING:
         TimeoutLike,
         ToolLike,
     )
+    from ollixir._core.blob import BlobSourceLike
+    from ollixir._core.retry import RetryPolicy
+    from ollixir._ops.arrays import EmbedDType
 
 __all__ = [
     "chat",
