@@ -12,13 +12,19 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
-from .blob import CHUNK_SIZE, BlobSource
+from .blob import BlobSource
 from .call import Call
 from .jsonbody import JsonStream
 
 __all__ = ["async_request_content", "async_sleep"]
 
 async_sleep = asyncio.sleep
+
+# Each chunk of an async upload costs a hop to a worker thread and an event-loop round trip, which
+# at the sync executor's 1 MiB made a 1 GiB upload take 1.31 s against sync's 1.10 s (bench blob
+# case). 2 MiB measured 1.17 s with 7 MiB of peak RSS growth; 4 MiB gained little more for twice the
+# memory.
+ASYNC_UPLOAD_CHUNK = 2 << 20
 
 
 def async_request_content(call: Call) -> Any:
@@ -35,7 +41,7 @@ async def _file_chunks(source: BlobSource) -> AsyncIterator[bytes]:
     # File reads happen on a worker thread so a large upload never blocks the event loop.
     f = await asyncio.to_thread(source.open)
     try:
-        while chunk := await asyncio.to_thread(f.read, CHUNK_SIZE):
+        while chunk := await asyncio.to_thread(f.read, ASYNC_UPLOAD_CHUNK):
             yield chunk
     finally:
         await asyncio.to_thread(f.close)
