@@ -455,3 +455,58 @@ def test_embed_reader_equals_from_dict(answer: dict[str, Any], key: str | None, 
         return _embed_response(d, text, decoded[1])
 
     _same_outcome(fast, EmbedResponse.from_dict, decoded[0])
+
+
+# --- chunks built with object.__new__: unset slots answer through Model.__getattr__ -----------------
+
+_CHAT = {
+    "model": "m",
+    "created_at": "2026-08-21T10:00:00.123456789Z",
+    "message": {"role": "assistant", "content": "hi", "thinking": "hmm"},
+    "done": False,
+}
+_GENERATE = {"model": "m", "created_at": "2026-08-21T10:00:00Z", "response": "hi", "done": False}
+
+
+@pytest.mark.parametrize(
+    ("fast", "cls", "d"),
+    [(chat_chunk, ChatStreamChunk, _CHAT), (generate_chunk, GenerateStreamChunk, _GENERATE)],
+    ids=["chat", "generate"],
+)
+def test_partly_built_chunks_behave_like_constructed_ones(fast: Any, cls: Any, d: dict[str, Any]) -> None:
+    import pickle
+
+    import attrs
+
+    built = fast(copy.deepcopy(d))
+    reference = cls.from_dict(copy.deepcopy(d))
+    # The fast path really left slots unset (otherwise this test would prove nothing).
+    with pytest.raises(AttributeError):
+        cls.done_reason.__get__(built)
+    assert built == reference and reference == built
+    assert repr(built) == repr(reference)
+    assert built.to_dict() == reference.to_dict()
+    assert attrs.asdict(built) == attrs.asdict(reference)
+    assert dict(built) == dict(reference)
+    assert pickle.loads(pickle.dumps(built)) == reference
+    assert copy.deepcopy(built) == reference
+    assert attrs.evolve(built, done=True) == attrs.evolve(reference, done=True)
+    for field in attrs.fields(cls):
+        assert getattr(built, field.name) == getattr(reference, field.name), field.name
+    assert built.done_reason is None and "done_reason" not in built and built.get("done_reason") is None
+    # additional_properties appears on first use and keeps what is put into it.
+    built.additional_properties["x-extra"] = 1
+    assert built.additional_properties == {"x-extra": 1} and built["x-extra"] == 1
+    assert built != reference
+    # Unknown names still fail as they do on any object, with the name for "did you mean".
+    with pytest.raises(AttributeError, match="has no attribute 'mesage'") as info:
+        built.mesage  # noqa: B018
+    assert info.value.name == "mesage" and info.value.obj is built
+
+
+def test_a_required_field_is_never_invented() -> None:
+    # Only optional fields have a default to answer with; a required slot left unset stays an error.
+    bare = object.__new__(ChatStreamChunk)
+    with pytest.raises(AttributeError, match="'model'"):
+        bare.model  # noqa: B018
+    assert bare.done_reason is None

@@ -188,6 +188,16 @@ def expect_member(values: frozenset[Any], value: object, src: Mapping[str, Any],
     raise wrong(src, key, value, "one of " + ", ".join(repr(v) for v in sorted(values)))
 
 
+# Model class -> the attribute names of its fields whose default is None (see Model.__getattr__).
+_OPTIONAL_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _optional_fields(cls: type) -> frozenset[str]:
+    from attrs import fields
+
+    return frozenset(f.name for f in fields(cls) if f.default is None)
+
+
 class Model:
     """Base of every generated model: read-only access in the style of the JSON object it models.
 
@@ -217,6 +227,25 @@ class Model:
                 return extra[key]
             known = [*self._KEYS, *extra]
             raise KeyError(f"{key!r} is not a field of {type(self).__name__}; its fields are: {', '.join(known)}")
+
+        def __getattr__(self, name):
+            # Reached only for a slot never assigned. The stream hot paths (ollixir._ops.fastpath)
+            # build chunks with object.__new__ and set just the fields the server sent, which saves
+            # about a microsecond a chunk over __init__ assigning all seventeen; an optional field
+            # left unset reads as its default (None), additional_properties as a dict kept on first
+            # use, and anything else raises as usual. Hidden from type checkers, which would
+            # otherwise accept any attribute name.
+            cls = type(self)
+            optional = _OPTIONAL_FIELDS.get(cls)
+            if optional is None:
+                optional = _OPTIONAL_FIELDS[cls] = _optional_fields(cls)
+            if name in optional:
+                return None
+            if name == "additional_properties":
+                extra = {}
+                object.__setattr__(self, name, extra)
+                return extra
+            raise AttributeError(f"{cls.__name__!r} object has no attribute {name!r}", name=name, obj=self)
 
     def get(self, key: str, default: Any = None) -> Any:
         name = self._KEYS.get(key)
