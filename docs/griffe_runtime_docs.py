@@ -3,7 +3,10 @@
 The module-level operations (``ollixir.chat``, ``ollixir.aio.chat``, their official-client aliases
 such as ``ollixir.generate``) are built at import time from the client methods, which carry the
 prose; statically griffe sees only their typed overload stubs. This fills each such function or
-alias with the docstring ``help()`` shows. tests/test_docs.py loads the same extension.
+alias with the docstring ``help()`` shows. The batch jobs (``ollixir.batch``) are generated from one
+async source by unasync, which copies strings as they are, so their public names set ``__doc__`` from
+a hand-written module instead of carrying a docstring literal; those are filled in here too.
+tests/test_docs.py loads the same extension.
 """
 
 from __future__ import annotations
@@ -16,10 +19,14 @@ import griffe
 
 # The modules whose public functions are built at import time (the generated client surface).
 RUNTIME_MODULES = ("ollixir_api.surface.functions", "ollixir_api.surface.async_functions")
+# The modules whose public classes and functions set ``__doc__`` at import time (ollixir/batch/_docs.py).
+ASSIGNED_DOC_MODULES = ("ollixir.batch._async", "ollixir.batch._sync")
 
 
 class RuntimeDocstrings(griffe.Extension):
     def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        if pkg.name == "ollixir":
+            _assigned_docstrings(pkg)
         # The surface is part of the generated package; ollixir re-exports its functions.
         if pkg.name != "ollixir_api":
             return
@@ -53,6 +60,24 @@ class RuntimeDocstrings(griffe.Extension):
                 )
                 module.set_member(name, replacement)
                 replacement.docstring = griffe.Docstring(_fence_doctests(doc), parent=replacement)
+
+
+def _assigned_docstrings(pkg: griffe.Module) -> None:
+    """Each public name of ``ASSIGNED_DOC_MODULES`` gets the ``__doc__`` it has at run time; statically
+    it has no docstring at all (and one written there would be a bug: unasync would copy it to the
+    other flavour)."""
+    for module_path in ASSIGNED_DOC_MODULES:
+        module = pkg.modules_collection[module_path]
+        runtime = importlib.import_module(module_path)
+        for name in runtime.__all__:
+            member = module.members[name]
+            if member.docstring and member.docstring.value.strip():
+                raise ValueError(
+                    f"{module_path}.{name} has a docstring literal; its __doc__ comes from _docs.py"
+                )
+            doc = inspect.getdoc(getattr(runtime, name))
+            if doc:
+                member.docstring = griffe.Docstring(_fence_doctests(doc), parent=member)
 
 
 def _fence_doctests(doc: str) -> str:

@@ -3,9 +3,10 @@
 Run by ``scripts/generate`` (its last step); the output is committed and checked for drift by
 ``scripts/check`` and ``tests/test_unasync.py``. Usage::
 
-    python scripts/unasync_gen.py [--check] [--ruff PATH]
+    python scripts/unasync_gen.py [--check | --list] [--ruff PATH]
 
-``--check`` writes nothing and exits 1 if a committed sync file differs from what this produces.
+``--check`` writes nothing and exits 1 if a committed sync file differs from what this produces;
+``--list`` prints the generated files, one a line (``scripts/check`` checks them for drift).
 
 unasync works on tokens: it drops ``async`` and ``await``, renames the dunder methods and typing
 names of the async protocols (``__aenter__``, ``AsyncIterator``, ...), and turns a name ``AsyncX``
@@ -13,7 +14,12 @@ into ``SyncX``. ``REPLACEMENTS`` below adds what that leaves out, and nothing el
 
 * httpx's names whose sync twin is not ``SyncX`` (``AsyncClient`` is ``Client``; ``aread`` is ``read``);
 * our public ``AsyncStream``, whose twin is ``Stream``;
-* the primitives of ``ollixir/_core/async_io.py``, each renamed to its twin in ``sync_io.py``.
+* the primitives of ``ollixir/_core/async_io.py``, each renamed to its twin in ``sync_io.py``;
+* the batch job's public names (``AsyncEmbedJob`` is ``EmbedJob``, ``aembed_many`` is ``embed_many``)
+  and its primitives' module ``ollixir/batch/_async_pool.py``, whose twin is ``_sync_pool.py``.
+
+unasync leaves strings alone (docstrings included), so a generated public name takes its docstring
+from a hand-written module of its own flavour (``ollixir/batch/_docs.py``).
 
 The result gets a do-not-edit header and is formatted with the repository's ruff settings, so the
 committed file is byte for byte what this writes.
@@ -32,7 +38,10 @@ import unasync  # type: ignore[import-untyped]
 ROOT = Path(__file__).resolve().parent.parent
 
 # (async source, generated sync file), relative to the repository root.
-PAIRS: tuple[tuple[str, str], ...] = (("ollixir/_core/async_exec.py", "ollixir/_core/sync_exec.py"),)
+PAIRS: tuple[tuple[str, str], ...] = (
+    ("ollixir/_core/async_exec.py", "ollixir/_core/sync_exec.py"),
+    ("ollixir/batch/_async.py", "ollixir/batch/_sync.py"),
+)
 
 REPLACEMENTS: dict[str, str] = {
     # httpx
@@ -46,6 +55,11 @@ REPLACEMENTS: dict[str, str] = {
     "async_io": "sync_io",
     "async_sleep": "sleep",
     "async_request_content": "request_content",
+    # the batch job (ollixir/batch): its public names, and its primitives' module _async_pool.py ->
+    # _sync_pool.py (AsyncPool and AsyncDocs need nothing: unasync makes them SyncPool and SyncDocs)
+    "AsyncEmbedJob": "EmbedJob",
+    "aembed_many": "embed_many",
+    "_async_pool": "_sync_pool",
 }
 
 HEADER = (
@@ -97,8 +111,12 @@ def render(source: str, text: str, target: str, ruff: str | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 on drift")
+    parser.add_argument("--list", action="store_true", help="print the generated files and stop")
     parser.add_argument("--ruff", help="the ruff binary (default: the one installed for this Python)")
     args = parser.parse_args(argv)
+    if args.list:
+        print("\n".join(target for _, target in PAIRS))
+        return 0
     stale = []
     for source, target in PAIRS:
         text = (ROOT / source).read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from .._ops import validate as v
 from ._plan import HostState, Plan, host_url, skip
 from ._progress import ProgressLike, check_progress
 
-__all__ = ["JobArgs", "check_job"]
+__all__ = ["JobArgs", "check_job", "embed_kwargs"]
 
 _CALL_OPTIONS = ("timeout", "retry")
 
@@ -91,3 +91,9 @@ def check_job(
     return JobArgs(
         listed, name, size, width, max(1, depth), offset, total, check_progress(progress), embed_kwargs
     )
+
+
+def embed_kwargs(*values: object) -> dict[str, Any]:
+    """The embed options given (not None), by name, in the order of the job functions' parameters."""
+    names = ("dtype", "truncate", "dimensions", "keep_alive", "options", "timeout", "retry")
+    return {name: value for name, value in zip(names, values, strict=True) if value is not None}

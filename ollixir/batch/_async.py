@@ -1,20 +1,28 @@
-"""``aembed_many``: a batch job on :class:`~ollixir.AsyncClient` objects, batches running as tasks."""
+"""The batch job engine: a job class and the function that starts it.
+
+``_async.py`` (``AsyncEmbedJob``, ``aembed_many``) is written by hand; ``_sync.py`` (``EmbedJob``,
+``embed_many``) is generated from it by unasync (``scripts/unasync_gen.py``, run by
+``scripts/generate``), so the two jobs cannot drift apart. Where they really differ (requests on tasks
+or on threads, what closing does with those still running, which clients they take), the async code
+calls ``_async_pool.py`` and the generated code its twin ``_sync_pool.py``. unasync leaves strings
+alone, so the public names take their docstrings from ``_docs.py``, one set for each flavour.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from ._args import JobArgs, check_job
+from ._args import JobArgs, check_job, embed_kwargs
+from ._async_pool import AsyncPool, client_types
+from ._docs import AsyncDocs
 from ._plan import Batch, EmbedBatch, HostState, HostStats, Plan
 from ._progress import ProgressLike, open_progress
-from ._sync import _embed_kwargs
 
 if TYPE_CHECKING:
-    from .._clients.async_client import AsyncClient
+    from .. import AsyncClient
     from .._clients.types import KeepAliveLike, OptionsLike, TimeoutLike
     from .._core.retry import RetryPolicy
     from .._ops.arrays import EmbedDType
@@ -23,7 +31,7 @@ __all__ = ["AsyncEmbedJob", "aembed_many"]
 
 
 class AsyncEmbedJob(AsyncIterator[EmbedBatch]):
-    """The async twin of :class:`EmbedJob`: ``async for batch in job``; ``await job.aclose()``."""
+    __doc__ = AsyncDocs.JOB
 
     def __init__(self, args: JobArgs, texts: Iterable[str]) -> None:
         self._args = args
@@ -63,11 +71,11 @@ class AsyncEmbedJob(AsyncIterator[EmbedBatch]):
     async def _steps(self) -> AsyncGenerator[EmbedBatch, None]:
         plan, args = self._plan, self._args
         progress = open_progress(args.progress, args.total, args.start)
-        running: dict[asyncio.Task[Any], tuple[Batch, HostState]] = {}
+        pool: AsyncPool[tuple[Batch, HostState]] = AsyncPool(args.concurrency * len(args.clients))
         try:
             while True:
                 for batch, host in plan.assign():
-                    running[asyncio.create_task(self._call(host, batch))] = (batch, host)
+                    pool.start((batch, host), self._call, host, batch)
                 handed = plan.ready()
                 for item in handed:
                     progress.advance(item.stop, sum(1 for h in plan.hosts if h.alive))
@@ -76,22 +84,19 @@ class AsyncEmbedJob(AsyncIterator[EmbedBatch]):
                     return
                 if handed:
                     continue  # the window moved on: more batches may start before waiting
-                if not running:
+                if not pool:
                     raise RuntimeError("ollixir.batch: the job stalled with no request running (a bug)")
-                finished, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
-                for task in finished:
-                    batch, host = running.pop(task)
+                for (batch, host), finished in await pool.first_done():
                     try:
-                        result, seconds = task.result()
-                    except Exception as exc:
+                        result, seconds = finished.result()
+                    except BaseException as exc:
+                        # Everything goes to the plan, which counts the request as over and raises
+                        # again what is not the host's fault (KeyboardInterrupt and the like).
                         plan.failed(batch, host, exc)
                     else:
                         plan.succeeded(batch, host, result, seconds)
         finally:
-            for task in running:
-                task.cancel()
-            if running:
-                await asyncio.gather(*running, return_exceptions=True)
+            await pool.aclose()
             progress.close()
 
 
@@ -114,24 +119,13 @@ def aembed_many(
     timeout: TimeoutLike = None,
     retry: RetryPolicy | bool | None = None,
 ) -> AsyncEmbedJob:
-    """:func:`embed_many` for :class:`~ollixir.AsyncClient` objects: batches run as tasks on the
-    running event loop, and the job is an async iterator of :class:`EmbedBatch`:
-
-    >>> async for batch in ollixir.batch.aembed_many(client, texts, model="all-minilm"):
-    ...     store(batch.start, batch.embeddings)
-
-    Everything else (windows, resume, several hosts, failures, progress) is as in :func:`embed_many`.
-    """
-    from .._clients.async_client import AsyncClient
-    from .._clients.client import Client
-
-    kwargs = _embed_kwargs(dtype, truncate, dimensions, keep_alive, options, timeout, retry)
+    client_type, other_type, other_function = client_types()
     args = check_job(
         clients,
         texts,
-        client_type=AsyncClient,
-        other_type=Client,
-        other_function="embed_many",
+        client_type=client_type,
+        other_type=other_type,
+        other_function=other_function,
         model=model,
         batch_size=batch_size,
         concurrency=concurrency,
@@ -139,6 +133,9 @@ def aembed_many(
         start=start,
         total=total,
         progress=progress,
-        embed_kwargs=kwargs,
+        embed_kwargs=embed_kwargs(dtype, truncate, dimensions, keep_alive, options, timeout, retry),
     )
     return AsyncEmbedJob(args, texts)
+
+
+aembed_many.__doc__ = AsyncDocs.FUNCTION
