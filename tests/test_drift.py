@@ -31,15 +31,27 @@ def _stage(tmp: Path, spec_text: str) -> Path:
     shutil.copy2(REPO / "scripts" / "facade_codegen.py", tmp / "scripts" / "facade_codegen.py")
     # The surface is formatted with the repository's ruff settings.
     shutil.copy2(REPO / "pyproject.toml", tmp / "pyproject.toml")
-    # scripts/generate ends by generating the sync executor from the async one.
+    # scripts/generate ends by generating the sync twins of the async sources it lists (--list names
+    # the generated files; each sits beside its source).
     shutil.copy2(REPO / "scripts" / "unasync_gen.py", tmp / "scripts" / "unasync_gen.py")
-    shutil.copytree(
-        REPO / "ollixir" / "_core", tmp / "ollixir" / "_core", ignore=shutil.ignore_patterns("__pycache__")
-    )
+    for folder in _unasync_folders():
+        shutil.copytree(REPO / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy2(REPO / "openapi-python-client.yaml", tmp / "openapi-python-client.yaml")
     shutil.copytree(REPO / "generator-templates", tmp / "generator-templates")
     (tmp / "openapi.yaml").write_text(spec_text, encoding="utf-8")
     return tmp
+
+
+def _unasync_folders() -> set[str]:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "unasync_gen.py"), "--list"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    folders = {str(Path(target).parent) for target in done.stdout.split()}
+    assert {"ollixir/_core", "ollixir/batch"} <= folders
+    return folders
 
 
 def _generate(root: Path) -> dict[str, bytes]:
