@@ -56,18 +56,12 @@ class AsyncClient(AsyncAPI[M], ClientBase):
     ) -> None: ...
     def __init__(self, target: str | httpx.AsyncClient | None = None, **options: Any) -> None:
         check_options(options, "AsyncClient")
-        self._config, http = self._configure(target, httpx.AsyncClient, options)
-        self._exec = AsyncExecutor(self._config, http)
-        self._view = False
+        self._start(*self._configure(target, httpx.AsyncClient, options))
 
-    @classmethod
-    def _from_config(cls, config: Config) -> Any:
-        """A client with this configuration and a fresh connection pool (used by unpickling)."""
-        client = cls.__new__(cls)
-        client._config = config
-        client._exec = AsyncExecutor(config, None)
-        client._view = False
-        return client
+    def _start(self, config: Config, http: httpx.AsyncClient | None) -> None:
+        self._config = config
+        self._exec = AsyncExecutor(config, http)
+        self._view = False
 
     def _owns_http(self) -> bool:
         return self._exec.owns_http

@@ -55,18 +55,12 @@ class Client(SyncAPI[M], ClientBase):
     ) -> None: ...
     def __init__(self, target: str | httpx.Client | None = None, **options: Any) -> None:
         check_options(options, "Client")
-        self._config, http = self._configure(target, httpx.Client, options)
-        self._exec = SyncExecutor(self._config, http)
-        self._view = False
+        self._start(*self._configure(target, httpx.Client, options))
 
-    @classmethod
-    def _from_config(cls, config: Config) -> Any:
-        """A client with this configuration and a fresh connection pool (used by unpickling)."""
-        client = cls.__new__(cls)
-        client._config = config
-        client._exec = SyncExecutor(config, None)
-        client._view = False
-        return client
+    def _start(self, config: Config, http: httpx.Client | None) -> None:
+        self._config = config
+        self._exec = SyncExecutor(config, http)
+        self._view = False
 
     def _owns_http(self) -> bool:
         return self._exec.owns_http

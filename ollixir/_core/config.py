@@ -202,9 +202,16 @@ class ClientBase:
     def _owns_http(self) -> bool:
         raise NotImplementedError
 
+    def _start(self, config: Config, http: Any) -> None:
+        """Set the client up on ``config`` (and the caller's httpx client, or None for a new pool)."""
+        raise NotImplementedError
+
     @classmethod
     def _from_config(cls, config: Config) -> Any:
-        raise NotImplementedError
+        """A client with this configuration and a fresh connection pool (used by unpickling)."""
+        client = cls.__new__(cls)
+        client._start(config, None)
+        return client
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the configuration only; unpickling builds an equal client with a fresh connection pool.
